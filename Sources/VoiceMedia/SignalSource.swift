@@ -1,0 +1,36 @@
+/// Anything the converter can pull interleaved float frames from: a file, or
+/// samples a synthesiser produced in memory.
+protocol SignalSource: AnyObject {
+    var sampleRate: Int { get }
+    var channels: Int { get }
+    /// Reads up to `frames` interleaved frames into `buffer` (resized as needed); 0 at the end.
+    func read(into buffer: inout [Float], frames: Int) -> Int
+}
+
+extension SndFileReader: SignalSource {
+    var sampleRate: Int { format.sampleRate }
+    var channels: Int { format.channels }
+}
+
+final class MemorySource: SignalSource {
+    let sampleRate: Int
+    let channels: Int
+    private let samples: [Float]
+    private var position = 0
+
+    init(samples: [Float], sampleRate: Int, channels: Int) {
+        self.samples = samples
+        self.sampleRate = sampleRate
+        self.channels = channels
+    }
+
+    func read(into buffer: inout [Float], frames: Int) -> Int {
+        let available = (samples.count - position) / channels
+        let n = min(frames, available)
+        guard n > 0 else { return 0 }
+        if buffer.count < n * channels { buffer = [Float](repeating: 0, count: n * channels) }
+        for i in 0..<(n * channels) { buffer[i] = samples[position + i] }
+        position += n * channels
+        return n
+    }
+}

@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import VoiceMedia
+
+struct ConvertCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert audio into the profile's accepted form (mono, resampled, loudness-normalised, trimmed, dithered).",
+        discussion: """
+        Inputs are files or directories (walked recursively; the tree is mirrored under --out-dir). \
+        Outputs are written to a temporary file and renamed when complete and valid; inputs are never overwritten. \
+        Exit code 0 when every input converted, 1 when any failed, 2 for usage errors.
+        """)
+
+    @OptionGroup var profileOptions: ProfileOptions
+    @Option(name: .shortAndLong, help: "Output file (one input only).") var output: String?
+    @Option(name: .customLong("out-dir"), help: "Output directory; names follow the inputs with the profile's extension.") var outDir: String?
+    @Option(name: .shortAndLong, help: "Files converted at once (default: number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "One JSON object per input: input, ok, output, result or error.") var json = false
+    @Argument(help: "Audio files or directories.") var inputs: [String]
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("give at least one audio file or directory") }
+        if (output == nil) == (outDir == nil) { throw ValidationError("give exactly one of -o FILE or --out-dir DIR") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    struct Outcome: Encodable, Sendable {
+        var input: String
+        var ok: Bool
+        var output: String?
+        var result: ConversionResult?
+        var error: ErrorInfo?
+    }
+
+    struct ErrorInfo: Encodable, Sendable {
+        var code: String
+        var message: String
+    }
+
+    func run() async throws {
+        let profile = try profileOptions.resolve()
+        let files = try InputFiles.expand(inputs)
+        if files.isEmpty { throw UsageError("no audio files found in \(inputs.joined(separator: ", "))") }
+        let plan = try OutputPlan(files: files, output: output, outDir: outDir, ext: profile.container)
+        let converter = Converter(profile: profile)
+        let bar = ProgressBar(total: files.count, label: "converting")
+        var outcomes = [Outcome?](repeating: nil, count: files.count)
+        let width = min(jobs, files.count)
+        await withTaskGroup(of: (Int, Outcome).self) { group in
+            var next = 0
+            func submit() {
+                guard next < files.count else { return }
+                let i = next
+                next += 1
+                let file = files[i]
+                let target = plan.targets[i]
+                group.addTask {
+                    let outcome = Self.convertOne(converter, file: file, target: target)
+                    bar.advance(file.relative)
+                    return (i, outcome)
+                }
+            }
+            for _ in 0..<width { submit() }
+            for await (i, outcome) in group {
+                outcomes[i] = outcome
+                submit()
+            }
+        }
+        bar.finish()
+        let done = outcomes.compactMap { $0 }
+        for o in done {
+            if json { Terminal.json(o) } else { print(Self.describe(o)) }
+        }
+        let failed = done.filter { !$0.ok }.count
+        if !json {
+            let where_ = outDir ?? output ?? ""
+            print(failed == 0 ? "Converted \(done.count) file\(done.count == 1 ? "" : "s") for \(profile.name) into \(where_)."
+                              : "Converted \(done.count - failed) of \(done.count) files for \(profile.name) into \(where_); \(failed) failed.")
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    static func convertOne(_ converter: Converter, file: InputFile, target: OutputPlan.Target) -> Outcome {
+        switch target {
+        case let .conflict(message):
+            return Outcome(input: file.path, ok: false, error: ErrorInfo(code: "output_conflict", message: message))
+        case let .path(out):
+            do {
+                let r = try converter.convert(input: file.path, output: out)
+                return Outcome(input: file.path, ok: true, output: out, result: r)
+            } catch let e as MediaError {
+                return Outcome(input: file.path, ok: false, output: nil, error: ErrorInfo(code: e.code, message: e.description))
+            } catch {
+                return Outcome(input: file.path, ok: false, output: nil, error: ErrorInfo(code: "internal_error", message: "\(file.path): \(error)"))
+            }
+        }
+    }
+
+    static func describe(_ o: Outcome) -> String {
+        guard let r = o.result, let out = o.output else {
+            return Terminal.paint("✗ ", "31") + (o.error?.message ?? "\(o.input): failed")
+        }
+        var facts = [Format.seconds(r.outputFormat.duration), Format.bytes(r.outputFormat.fileSize)]
+        if let l = r.loudnessAfter { facts.append(Format.db(l, unit: "LUFS")) }
+        if let tp = r.truePeakAfter { facts.append("TP " + Format.db(tp, unit: "dBTP")) }
+        facts.append(String(format: "gain %+.1f dB", r.gain))
+        if r.trimmedStart + r.trimmedEnd >= 0.01 { facts.append(String(format: "trimmed %.2f s", r.trimmedStart + r.trimmedEnd)) }
+        if r.padded > 0 { facts.append(String(format: "padded %.2f s", r.padded)) }
+        if r.repairedSamples > 0 { facts.append("\(r.repairedSamples) NaN/Inf samples silenced") }
+        var line = Terminal.paint("✓ ", "32") + "\(o.input) → \(out)  (\(facts.joined(separator: ", ")))"
+        for w in r.warnings { line += "\n    " + Terminal.paint("warning", "33") + " \(w.code.rawValue): \(w.message)" }
+        return line
+    }
+}
+
+/// Decides every output path before any work starts, so collisions and attempts to
+/// overwrite an input are reported up front instead of clobbering files mid-batch.
+struct OutputPlan {
+    enum Target: Sendable {
+        case path(String)
+        case conflict(String)
+    }
+
+    let targets: [Target]
+
+    init(files: [InputFile], output: String?, outDir: String?, ext: String) throws {
+        if let output {
+            guard files.count == 1 else {
+                throw UsageError("-o names one output file but \(files.count) inputs were given; use --out-dir DIR")
+            }
+            targets = [Self.check(output, input: files[0].path, files: files)]
+            return
+        }
+        let dir = outDir ?? "."
+        var seen: [String: String] = [:]
+        var out: [Target] = []
+        for file in files {
+            let rel = ((file.relative as NSString).deletingPathExtension as NSString).appendingPathExtension(ext) ?? file.relative
+            let path = (dir as NSString).appendingPathComponent(rel)
+            let key = (path as NSString).standardizingPath
+            if let other = seen[key] {
+                out.append(.conflict("\(file.path): output \(path) would also be written from \(other); rename one of them"))
+                continue
+            }
+            seen[key] = file.path
+            out.append(Self.check(path, input: file.path, files: files))
+        }
+        targets = out
+    }
+
+    private static func check(_ path: String, input: String, files: [InputFile]) -> Target {
+        let std = (path as NSString).standardizingPath
+        for f in files where (f.path as NSString).standardizingPath == std || sameFile(f.path, path) {
+            return .conflict("\(input): output \(path) is an input file (\(f.path)); inputs are never overwritten, choose another -o or --out-dir")
+        }
+        return .path(path)
+    }
+
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+
+struct VoicePrep: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "voiceprep",
+        abstract: "Prepare spoken messages for telephony voice providers.",
+        discussion: """
+        Exit codes: 0 everything acceptable/done, 1 some input was rejected or failed, \
+        2 usage error (bad flag, unknown profile, unreadable profile file).
+        """,
+        version: "0.1.0",
+        subcommands: [ProfilesCommand.self, ValidateCommand.self, ConvertCommand.self]
+    )
+}
+
+/// Entry point that maps errors onto the documented exit codes: ArgumentParser
+/// would use 64 for usage errors; pipelines expect 2.
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try VoicePrep.parseAsRoot()
+            if var async = command as? AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as UsageError {
+            Terminal.error(error.description)
+            exit(2)
+        } catch let error as ExitCode {
+            exit(error.rawValue)
+        } catch {
+            let code = VoicePrep.exitCode(for: error)
+            if code == .success || code.rawValue == 0 {
+                VoicePrep.exit(withError: error)
+            }
+            let message = VoicePrep.fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// A mistake in how the command was called (exit 2), as opposed to a bad input file (exit 1).
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
