@@ -117,6 +117,11 @@ final class Analyzer {
             block[i] = 0
             nonFinite += 1
         }
+        // Work on locals: per-sample access to class properties costs an exclusivity check each.
+        var peak = self.peak, acc = self.acc, accCount = self.accCount
+        var clippedSamples = self.clippedSamples, clippedRuns = self.clippedRuns
+        let channels = self.channels, frameLength = self.frameLength, fullScale = self.fullScale
+        var sums = self.sums, frameSums = self.frameSums, runs = self.runs
         for f in 0..<frames {
             var power = 0.0
             for c in 0..<channels {
@@ -135,8 +140,26 @@ final class Analyzer {
             }
             acc += power / Double(channels)
             accCount += 1
-            if accCount == frameLength { closeFrame() }
+            if accCount == frameLength {
+                var dc = 0.0
+                for c in 0..<channels {
+                    let m = frameSums[c] / Double(accCount)
+                    dc += m * m
+                    frameSums[c] = 0
+                }
+                framePower.append(Float(max(0, acc / Double(accCount) - dc / Double(channels))))
+                acc = 0
+                accCount = 0
+            }
         }
+        self.peak = peak
+        self.acc = acc
+        self.accCount = accCount
+        self.clippedSamples = clippedSamples
+        self.clippedRuns = clippedRuns
+        self.sums = sums
+        self.frameSums = frameSums
+        self.runs = runs
         total += frames
         meter.add(UnsafeBufferPointer(block), frames: frames)
     }

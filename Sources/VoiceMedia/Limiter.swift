@@ -5,7 +5,9 @@ import Foundation
 /// length; the box average at a peak only covers values no larger than that
 /// peak's own need, so the ceiling holds exactly while the gain still ramps
 /// smoothly (no clicks) and releases slowly (no pumping on speech).
-final class PeakLimiter {
+/// A struct processing whole blocks: per-sample class property access would pay
+/// for Swift's dynamic exclusivity checks on every sample.
+struct PeakLimiter {
     private let ceiling: Float
     private let lookahead: Int
     private let releaseCoeff: Double
@@ -31,39 +33,53 @@ final class PeakLimiter {
         minVal = [Double](repeating: 1, count: lookahead + 1)
     }
 
-    /// Pushes one sample; returns the limited sample `lookahead - 1` positions behind, once available.
-    @inline(__always)
-    func push(_ x: Float) -> Float? {
-        let need = abs(x) > ceiling ? Double(ceiling / abs(x)) : 1
-        // Monotonic deque (ring of capacity lookahead+1) holding the window minimum.
+    /// Limits `input * gain`, appending to `output` the samples that leave the look-ahead delay.
+    mutating func process(_ input: UnsafeBufferPointer<Float>, gain: Float, into output: inout [Float]) {
         let cap = lookahead + 1
-        while count > 0 {
-            let back = (head + count - 1) % cap
-            if minVal[back] >= need { count -= 1 } else { break }
-        }
-        let slot = (head + count) % cap
-        minIdx[slot] = n
-        minVal[slot] = need
-        count += 1
-        while minIdx[head] <= n - lookahead { head = (head + 1) % cap; count -= 1 }
-        delay[n % lookahead] = x
-        n += 1
-        guard n >= lookahead else { return nil }
-        // Window [n-lookahead, n-1] is complete: its minimum is the need of sample n-lookahead.
-        let windowMin = minVal[head]
-        env = min(windowMin, env + (1 - env) * releaseCoeff)
-        let r = (n - lookahead) % lookahead
-        envSum += env - envRing[r]
-        envRing[r] = env
-        let gain = Float(min(1, envSum / Double(lookahead)))
-        let y = delay[(n - lookahead) % lookahead] * gain
-        return max(-ceiling, min(ceiling, y))
+        let la = lookahead
+        let ceil = ceiling
+        var head = self.head, count = self.count, n = self.n, env = self.env, envSum = self.envSum
+        delay.withUnsafeMutableBufferPointer { delay in
+        envRing.withUnsafeMutableBufferPointer { ring in
+        minIdx.withUnsafeMutableBufferPointer { minIdx in
+        minVal.withUnsafeMutableBufferPointer { minVal in
+            for raw in input {
+                let x = raw * gain
+                let a = abs(x)
+                let need = a > ceil ? Double(ceil / a) : 1
+                // Monotonic deque (ring of capacity la+1) holding the window minimum.
+                while count > 0 {
+                    let back = (head + count - 1) % cap
+                    if minVal[back] >= need { count -= 1 } else { break }
+                }
+                let slot = (head + count) % cap
+                minIdx[slot] = n
+                minVal[slot] = need
+                count += 1
+                while minIdx[head] <= n - la { head = (head + 1) % cap; count -= 1 }
+                delay[n % la] = x
+                n += 1
+                guard n >= la else { continue }
+                // Window [n-la, n-1] is complete: its minimum is the need of sample n-la.
+                env = min(minVal[head], env + (1 - env) * releaseCoeff)
+                let r = (n - la) % la
+                envSum += env - ring[r]
+                ring[r] = env
+                let g = Float(min(1, envSum / Double(la)))
+                let y = delay[(n - la) % la] * g
+                output.append(max(-ceil, min(ceil, y)))
+            }
+        }}}}
+        self.head = head
+        self.count = count
+        self.n = n
+        self.env = env
+        self.envSum = envSum
     }
 
     /// Drains the samples still held for look-ahead.
-    func finish(_ sink: (Float) -> Void) {
-        for _ in 0..<(lookahead - 1) {
-            if let y = push(0) { sink(y) }
-        }
+    mutating func finish(into output: inout [Float]) {
+        let zeros = [Float](repeating: 0, count: lookahead - 1)
+        zeros.withUnsafeBufferPointer { process($0, gain: 1, into: &output) }
     }
 }

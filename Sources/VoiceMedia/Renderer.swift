@@ -9,38 +9,31 @@ struct Renderer {
     let total: Int
     let sampleRate: Int
 
-    func render(gain: Double, ceiling: Double?, blockSize: Int = 8192, _ sink: (UnsafeBufferPointer<Float>) throws -> Void) throws {
+    func render(gain: Double, ceiling: Double?, _ sink: (UnsafeBufferPointer<Float>) throws -> Void) throws {
         let g = Float(pow(10, gain / 20))
-        let limiter = ceiling.map { PeakLimiter(ceiling: Float(pow(10, $0 / 20)), sampleRate: sampleRate) }
+        var limiter = ceiling.map { PeakLimiter(ceiling: Float(pow(10, $0 / 20)), sampleRate: sampleRate) }
         var out = [Float]()
-        out.reserveCapacity(blockSize)
         func flush() throws {
             guard !out.isEmpty else { return }
             try out.withUnsafeBufferPointer { try sink($0) }
             out.removeAll(keepingCapacity: true)
         }
         try spool.forEachBlock(in: range) { block in
-            for x in block {
-                if let limiter {
-                    if let y = limiter.push(x * g) { out.append(y) }
-                } else {
-                    out.append(max(-1, min(1, x * g)))
-                }
-                if out.count >= blockSize { try flush() }
+            if limiter != nil {
+                limiter?.process(block, gain: g, into: &out)
+            } else {
+                out.append(contentsOf: block.lazy.map { max(-1, min(1, $0 * g)) })
             }
+            try flush()
         }
-        if let limiter {
-            var tail = [Float]()
-            limiter.finish { tail.append($0) }
-            out.append(contentsOf: tail)
-        }
+        limiter?.finish(into: &out)
         let padding = total - range.count
         if padding > 0 { out.append(contentsOf: repeatElement(0, count: padding)) }
         try flush()
     }
 
     func measure(gain: Double, ceiling: Double?) throws -> (loudness: Double, truePeak: Double) {
-        let meter = try LoudnessMeter(channels: 1, sampleRate: sampleRate)
+        let meter = try LoudnessMeter(channels: 1, sampleRate: sampleRate, truePeak: ceiling != nil)
         try render(gain: gain, ceiling: ceiling) { meter.add($0, frames: $0.count) }
         return (meter.integrated, meter.truePeak)
     }
