@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Data flows one way: voiceprep (CLI) → VoiceMedia → C system libraries.
+// Data flows one way: voiceprep (CLI) → VoiceSynth → VoiceMedia → C system libraries.
 // Each pipeline stage is its own module so the tree reads like the pipeline.
 let package = Package(
     name: "VoicePrep",
@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "voiceprep", targets: ["voiceprep"]),
         .library(name: "VoiceMedia", targets: ["VoiceMedia"]),
+        .library(name: "VoiceSynth", targets: ["VoiceSynth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -17,15 +18,19 @@ let package = Package(
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(name: "CEbur128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         .target(name: "VoiceMedia", dependencies: ["CSndFile", "CSoxr", "CEbur128"]),
+        .target(name: "VoiceSynth", dependencies: ["CEspeakNG", "VoiceMedia"]),
         .executableTarget(
             name: "voiceprep",
             dependencies: [
                 "VoiceMedia",
+                "VoiceSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "VoiceMediaTests", dependencies: ["VoiceMedia", "CSndFile"]),
+        .testTarget(name: "VoiceSynthTests", dependencies: ["VoiceSynth", "VoiceMedia", "CSndFile"]),
         .testTarget(name: "CLITests", dependencies: ["voiceprep", "VoiceMedia"]),
     ],
     swiftLanguageModes: [.v6]
