@@ -1,10 +1,10 @@
 import CEspeakNG
 import Foundation
 
-/// The libespeak-ng C API. espeak-ng keeps process-global state and crashes when two
-/// threads synthesise at once, so this type is only ever touched from inside the
-/// `SpeechSynthesizer` actor, which owns the single instance of the process.
-final class EspeakEngine {
+/// The libespeak-ng C API. `start` runs only on the `SpeechSynthesizer` actor; after it,
+/// this process's espeak-ng state is never modified again (synthesis happens in forked
+/// children), which is what makes concurrent `synthesise` calls safe.
+final class EspeakEngine: @unchecked Sendable {
     private(set) var sampleRate = 0
     private var initialised = false
 

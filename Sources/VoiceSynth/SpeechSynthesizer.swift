@@ -1,12 +1,19 @@
 import Foundation
 
-/// The one owner of espeak-ng in this process. An actor makes concurrent use safe by
-/// construction: callers from any number of tasks are served one message at a time.
-/// For parallelism, run several processes (`voiceprep say --batch` does).
+/// The one owner of espeak-ng in this process. espeak-ng crashes when two threads
+/// synthesise at once, so this process never synthesises at all: the actor initialises
+/// the engine once, and every utterance runs in a forked single-threaded child
+/// (see `EspeakEngine`). Concurrent `render` calls therefore run in parallel, each in
+/// its own process, and cannot corrupt each other by construction.
 public actor SpeechSynthesizer {
     public static let shared = SpeechSynthesizer()
 
-    private let engine = EspeakEngine()
+    private nonisolated let engine = EspeakEngine()
+
+    private func started() throws -> Int {
+        try engine.start()
+        return engine.sampleRate
+    }
     /// Samples quieter than this (int16) at a chunk's edges are espeak's own padding.
     static let edgeThreshold: Int16 = 64
     /// Kept around each word run so consonants are not clipped.
@@ -21,9 +28,9 @@ public actor SpeechSynthesizer {
     /// 400 ms pause between code digits is 400 ms (espeak's own SSML breaks drift and
     /// `say-as characters` leaves no gap at all). Every run starts from the same engine
     /// state (see `EspeakEngine.synthesise`), so reruns are byte-identical.
-    public func render(_ plan: SpeechPlan, options: VoiceOptions = .init()) throws -> RenderedSpeech {
-        try engine.start()
-        let rate = engine.sampleRate
+    public nonisolated func render(_ plan: SpeechPlan, options: VoiceOptions = .init()) async throws -> RenderedSpeech {
+        let rate = try await started()
+        let engine = self.engine
         var out: [Float] = []
         var segments: [TimedSegment] = []
         var items: [TimedItem] = []
