@@ -10,8 +10,16 @@ struct VoicePrep: AsyncParsableCommand {
         2 usage error (bad flag, unknown profile, unreadable profile file).
         """,
         version: "0.1.0",
-        subcommands: [ProfilesCommand.self, ValidateCommand.self, ConvertCommand.self]
+        subcommands: VoicePrep.commands
     )
+
+    static var commands: [ParsableCommand.Type] {
+        var list: [ParsableCommand.Type] = [ProfilesCommand.self, ValidateCommand.self, ConvertCommand.self]
+        #if canImport(VoiceText)
+        list += [LangCommand.self, SayCommand.self]
+        #endif
+        return list
+    }
 }
 
 /// Entry point that maps errors onto the documented exit codes: ArgumentParser
