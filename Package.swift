@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
@@ -21,6 +22,7 @@ let package = Package(
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         .target(name: "VoiceMedia", dependencies: ["CSndFile", "CSoxr", "CEbur128"]),
         .target(name: "VoiceSynth", dependencies: ["CEspeakNG", "VoiceMedia"]),
+        .target(name: "VoiceCampaign", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "voiceprep",
             dependencies: [
@@ -31,6 +33,7 @@ let package = Package(
         ),
         .testTarget(name: "VoiceMediaTests", dependencies: ["VoiceMedia", "CSndFile"]),
         .testTarget(name: "VoiceSynthTests", dependencies: ["VoiceSynth", "VoiceMedia", "CSndFile"]),
+        .testTarget(name: "VoiceCampaignTests", dependencies: ["VoiceCampaign"]),
         .testTarget(name: "CLITests", dependencies: ["voiceprep", "VoiceMedia"]),
     ],
     swiftLanguageModes: [.v6]
