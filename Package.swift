@@ -28,6 +28,7 @@ let package = Package(
             dependencies: [
                 "VoiceMedia",
                 "VoiceSynth",
+                "VoiceCampaign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
