@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
@@ -22,7 +24,11 @@ let package = Package(
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         .target(name: "VoiceMedia", dependencies: ["CSndFile", "CSoxr", "CEbur128"]),
         .target(name: "VoiceSynth", dependencies: ["CEspeakNG", "VoiceMedia"]),
-        .target(name: "VoiceCampaign", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "VoiceCampaign", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(
             name: "voiceprep",
             dependencies: [
@@ -34,7 +40,10 @@ let package = Package(
         ),
         .testTarget(name: "VoiceMediaTests", dependencies: ["VoiceMedia", "CSndFile"]),
         .testTarget(name: "VoiceSynthTests", dependencies: ["VoiceSynth", "VoiceMedia", "CSndFile"]),
-        .testTarget(name: "VoiceCampaignTests", dependencies: ["VoiceCampaign"]),
+        .testTarget(name: "VoiceCampaignTests", dependencies: [
+            "VoiceCampaign",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "CLITests", dependencies: ["voiceprep", "VoiceMedia"]),
     ],
     swiftLanguageModes: [.v6]

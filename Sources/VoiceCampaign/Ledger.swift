@@ -206,6 +206,10 @@ public final class Ledger: Sendable {
             try db.execute(sql: "INSERT OR IGNORE INTO webhook (digest, provider, providerID, receivedAt, body) VALUES (?, ?, ?, ?, ?)",
                            arguments: [digest, provider, providerID, Self.now(), body])
             if db.changesCount == 0 { return .duplicate }
+            // Webhooks arrive out of order: an in-progress status never replaces a final one.
+            let current = try String.fetchOne(db, sql: "SELECT callStatus FROM entry WHERE provider = ? AND providerID = ? LIMIT 1",
+                                              arguments: [provider, providerID])
+            let status = CallStatus.isFinal(current) && !CallStatus.isFinal(status) ? current : status
             try db.execute(sql: """
                 UPDATE entry SET callStatus = COALESCE(?, callStatus), callDuration = COALESCE(?, callDuration),
                     dtmf = COALESCE(?, dtmf), updatedAt = ?
@@ -240,5 +244,15 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .conflict(key, expected):
             return "ledger: row \(key.phone) in \(key.campaign) was expected in state \(expected.rawValue); another process may be sending the same campaign"
         }
+    }
+}
+
+/// Which call statuses end a call, across both providers' vocabularies.
+enum CallStatus {
+    static let inProgress: Set<String> = ["queued", "accepted", "sent", "processed", "created", "started", "answered", "dialing", "ringing", "pending"]
+
+    static func isFinal(_ status: String?) -> Bool {
+        guard let s = status?.lowercased(), !s.isEmpty else { return false }
+        return !inProgress.contains(s)
     }
 }
