@@ -35,6 +35,7 @@ let package = Package(
                 "VoiceMedia",
                 "VoiceSynth",
                 "VoiceCampaign",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,7 +14,7 @@ struct VoicePrep: AsyncParsableCommand {
     )
 
     static var commands: [ParsableCommand.Type] {
-        var list: [ParsableCommand.Type] = [ProfilesCommand.self, ValidateCommand.self, ConvertCommand.self, ReportCommand.self]
+        var list: [ParsableCommand.Type] = [ProfilesCommand.self, ValidateCommand.self, ConvertCommand.self, ReportCommand.self, WebhookCommand.self]
         #if canImport(VoiceText)
         list += [LangCommand.self, SayCommand.self]
         #endif
