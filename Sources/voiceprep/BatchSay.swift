@@ -64,28 +64,13 @@ struct BatchSay {
         }
         if jobsList.isEmpty { throw UsageError("\(csv): no rows under the header") }
         let bar = ProgressBar(total: jobsList.count, label: "rendering")
-        var results = [RowResult?](repeating: nil, count: jobsList.count)
         let text = self.text, voice = self.voice
-        await withTaskGroup(of: (Int, RowResult).self) { group in
-            var next = 0
-            func submit() {
-                guard next < jobsList.count else { return }
-                let i = next, job = jobsList[i]
-                next += 1
-                group.addTask {
-                    let r = await Self.render(job, text: text, voice: voice)
-                    bar.advance(job.id)
-                    return (i, r)
-                }
-            }
-            for _ in 0..<min(jobs, jobsList.count) { submit() }
-            for await (i, r) in group {
-                results[i] = r
-                submit()
-            }
+        let done = await boundedMap(jobsList, width: jobs) { job in
+            let r = await Self.render(job, text: text, voice: voice)
+            bar.advance(job.id)
+            return r
         }
         bar.finish()
-        let done = results.compactMap { $0 }
         for r in done {
             if json { Terminal.json(r); continue }
             if r.ok, let file = r.file, let d = r.duration {

@@ -45,30 +45,13 @@ struct ConvertCommand: AsyncParsableCommand {
         let plan = try OutputPlan(files: files, output: output, outDir: outDir, ext: profile.container)
         let converter = Converter(profile: profile)
         let bar = ProgressBar(total: files.count, label: "converting")
-        var outcomes = [Outcome?](repeating: nil, count: files.count)
-        let width = min(jobs, files.count)
-        await withTaskGroup(of: (Int, Outcome).self) { group in
-            var next = 0
-            func submit() {
-                guard next < files.count else { return }
-                let i = next
-                next += 1
-                let file = files[i]
-                let target = plan.targets[i]
-                group.addTask {
-                    let outcome = Self.convertOne(converter, file: file, target: target)
-                    bar.advance(file.relative)
-                    return (i, outcome)
-                }
-            }
-            for _ in 0..<width { submit() }
-            for await (i, outcome) in group {
-                outcomes[i] = outcome
-                submit()
-            }
+        let work = Array(zip(files, plan.targets))
+        let done = await boundedMap(work, width: jobs) { file, target in
+            let outcome = Self.convertOne(converter, file: file, target: target)
+            bar.advance(file.relative)
+            return outcome
         }
         bar.finish()
-        let done = outcomes.compactMap { $0 }
         for o in done {
             if json { Terminal.json(o) } else { print(Self.describe(o)) }
         }
