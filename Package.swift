@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "voiceprep", targets: ["voiceprep"]),
         .library(name: "VoiceMedia", targets: ["VoiceMedia"]),
         .library(name: "VoiceSynth", targets: ["VoiceSynth"]),
+        .library(name: "VoiceText", targets: ["VoiceText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CEbur128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         .target(name: "VoiceMedia", dependencies: ["CSndFile", "CSoxr", "CEbur128"]),
+        .target(name: "VoiceText"),
         .target(name: "VoiceSynth", dependencies: ["CEspeakNG", "VoiceMedia"]),
         .target(name: "VoiceCampaign", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -34,12 +36,14 @@ let package = Package(
             dependencies: [
                 "VoiceMedia",
                 "VoiceSynth",
+                "VoiceText",
                 "VoiceCampaign",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "VoiceMediaTests", dependencies: ["VoiceMedia", "CSndFile"]),
+        .testTarget(name: "VoiceTextTests", dependencies: ["VoiceText"]),
         .testTarget(name: "VoiceSynthTests", dependencies: ["VoiceSynth", "VoiceMedia", "CSndFile"]),
         .testTarget(name: "VoiceCampaignTests", dependencies: [
             "VoiceCampaign",
