@@ -11,12 +11,15 @@ let package = Package(
         .library(name: "VoiceMedia", targets: ["VoiceMedia"]),
         .library(name: "VoiceSynth", targets: ["VoiceSynth"]),
         .library(name: "VoiceText", targets: ["VoiceText"]),
+        .library(name: "VoiceUpload", targets: ["VoiceUpload"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
@@ -26,7 +29,14 @@ let package = Package(
         .target(name: "VoiceMedia", dependencies: ["CSndFile", "CSoxr", "CEbur128"]),
         .target(name: "VoiceText"),
         .target(name: "VoiceSynth", dependencies: ["CEspeakNG", "VoiceMedia"]),
+        .target(name: "VoiceUpload", dependencies: [
+            "VoiceMedia",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .target(name: "VoiceCampaign", dependencies: [
+            "VoiceUpload",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -38,6 +48,7 @@ let package = Package(
                 "VoiceSynth",
                 "VoiceText",
                 "VoiceCampaign",
+                "VoiceUpload",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -45,6 +56,7 @@ let package = Package(
         .testTarget(name: "VoiceMediaTests", dependencies: ["VoiceMedia", "CSndFile"]),
         .testTarget(name: "VoiceTextTests", dependencies: ["VoiceText"]),
         .testTarget(name: "VoiceSynthTests", dependencies: ["VoiceSynth", "VoiceMedia", "CSndFile"]),
+        .testTarget(name: "VoiceUploadTests", dependencies: ["VoiceUpload", "VoiceMedia"]),
         .testTarget(name: "VoiceCampaignTests", dependencies: [
             "VoiceCampaign",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
