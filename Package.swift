@@ -49,6 +49,7 @@ let package = Package(
                 "VoiceText",
                 "VoiceCampaign",
                 "VoiceUpload",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -53,19 +53,19 @@ struct ReportCommand: ParsableCommand {
             let byState = Dictionary(grouping: rows, by: \.state)
             for state in RowState.allCases {
                 guard let n = byState[state]?.count else { continue }
-                out.append(String(format: "  %-10@ %6d", state.rawValue as NSString, n))
+                out.append("  " + state.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: " %6d", n))
             }
             let statuses = Dictionary(grouping: rows.compactMap(\.callStatus), by: { $0 }).mapValues(\.count)
             if !statuses.isEmpty {
                 out.append("  call status (from webhooks):")
-                for (s, n) in statuses.sorted(by: { $0.key < $1.key }) { out.append(String(format: "    %-16@ %6d", s as NSString, n)) }
+                for (s, n) in statuses.sorted(by: { $0.key < $1.key }) { out.append("    " + s.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %6d", n)) }
             }
             let dtmf = Dictionary(grouping: rows.compactMap(\.dtmf), by: { $0 }).mapValues(\.count)
             if !dtmf.isEmpty {
                 out.append("  DTMF answers: " + dtmf.sorted(by: { $0.key < $1.key }).map { "\($0.key)×\($0.value)" }.joined(separator: "  "))
             }
             let cost = rows.filter { $0.state == .sent }.compactMap(\.price).reduce(0, +)
-            out.append(String(format: "  cost       %9.2f", cost))
+            out.append(String(format: "  cost       %6.2f", cost))
             let unknown = byState[.unknown] ?? []
             if !unknown.isEmpty {
                 out.append("  unknown rows (check with `voiceprep reconcile`, re-send only with --resend-unknown):")

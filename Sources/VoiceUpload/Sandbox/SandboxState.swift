@@ -52,8 +52,10 @@ public actor SandboxState {
     }
 
     func finish(_ id: Int) -> Call? {
-        calls[id]?.status = calls[id]?.provider == "alphasms" ? "delivered" : "finished"
-        return calls[id]
+        guard var call = calls[id] else { return nil }
+        call.status = call.provider == "alphasms" ? "delivered" : "finished"
+        calls[id] = call
+        return call
     }
 
     func addRecord(name: String, source: String, needModeration: Bool) -> Record {
