@@ -70,11 +70,14 @@ public struct SendSummary: Codable, Sendable, Equatable {
 public enum CampaignError: Error, Equatable, Sendable, CustomStringConvertible {
     case insufficientBalance(balance: Double, estimate: Double, rows: Int)
     case mediaFailed(hash: String, reason: String)
+    case balanceUnavailable(String)
 
     public var description: String {
         switch self {
         case let .insufficientBalance(balance, estimate, rows):
             return String(format: "balance %.2f cannot cover about %.2f for %d calls; top up, send fewer rows (--shard), or pass --skip-balance-check", balance, estimate, rows)
+        case let .balanceUnavailable(why):
+            return "cannot check the balance (\(why)); try again, or pass --skip-balance-check"
         case let .mediaFailed(hash, reason):
             return "cannot prepare media \(hash.prefix(12)): \(reason)"
         }
@@ -111,7 +114,7 @@ public struct CampaignSender: Sendable {
                                     error: e.errorMessage, skipped: true))
             }
         }
-        if options.checkBalance, !pending.isEmpty, !options.dryRun, let balance = try await sender.balance() {
+        if options.checkBalance, !pending.isEmpty, !options.dryRun, let balance = try await currentBalance() {
             let estimate = Double(pending.count) * options.pricePerCall
             if balance < estimate { throw CampaignError.insufficientBalance(balance: balance, estimate: estimate, rows: pending.count) }
         }
@@ -140,6 +143,18 @@ public struct CampaignSender: Sendable {
             return count
         }
         return try summary(rows: items.count, sentNow: sentNow)
+    }
+
+    /// Asking for the balance is safe to repeat, so transient failures are retried.
+    private func currentBalance() async throws -> Double? {
+        var attempt = 0
+        while true {
+            do { return try await sender.balance() } catch {
+                attempt += 1
+                if attempt >= options.backoff.maxAttempts { throw CampaignError.balanceUnavailable("\(error)") }
+                try await Task.sleep(for: .seconds(options.backoff.delay(attempt: attempt)))
+            }
+        }
     }
 
     /// Each distinct content is made usable once (a record created once per campaign ledger).
