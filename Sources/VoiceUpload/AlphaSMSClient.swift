@@ -37,8 +37,8 @@ public struct AlphaSMSClient: Sendable {
     public func voice(phone: String, file: String, hook: String? = nil, dtmf: Bool = false, profile: Profile = .alphasmsVoice) async throws -> VoiceCall {
         let number = try PhoneNumber.normalise(phone)
         if let hook { try Self.checkHook(hook) }
-        let report = Validator.validate(path: file, profile: profile)
-        guard report.ok else { throw UploadError.rejectedLocally(file: file, problems: report.errors.map(\.message)) }
+        let problems = ValidationCache.shared.errors(path: file, profile: profile)
+        guard problems.isEmpty else { throw UploadError.rejectedLocally(file: file, problems: problems) }
         guard let audio = FileManager.default.contents(atPath: file) else { throw UploadError.invalidRequest("\(file): cannot read") }
         var fields: [FormData.Field] = [
             .init(name: "key", value: ByteBuffer(string: key.secret)),

@@ -41,8 +41,8 @@ public struct ZvonobotClient: Sendable {
     public func createRecord(name: String, file: String? = nil, text: String? = nil, profile: Profile = .zvonobotRecord) async throws -> RecordInfo {
         let reply: HTTPTransport.Reply
         if let file {
-            let report = Validator.validate(path: file, profile: profile)
-            guard report.ok else { throw UploadError.rejectedLocally(file: file, problems: report.errors.map(\.message)) }
+            let problems = ValidationCache.shared.errors(path: file, profile: profile)
+            guard problems.isEmpty else { throw UploadError.rejectedLocally(file: file, problems: problems) }
             guard let audio = FileManager.default.contents(atPath: file) else { throw UploadError.invalidRequest("\(file): cannot read") }
             let form = try FormData.encode([
                 .init(name: "apiKey", value: ByteBuffer(string: key.secret)),

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Crypto
 import Foundation
 import Hummingbird
 import MultipartKit
@@ -113,6 +114,14 @@ public struct Sandbox: Sendable {
     /// The provider's checks on an uploaded file, with its error strings.
     static func check(audio: Data, profile: Profile) -> String? {
         if audio.count > profile.maxSize { return "File is too big" }
+        let digest = SHA256.hash(data: audio).map { String(format: "%02x", $0) }.joined()
+        let verdict = ValidationCache.shared.cached(digest + "|" + ValidationCache.profileKey(profile)) {
+            [checkUncached(audio: audio, profile: profile)].compactMap { $0 }
+        }
+        return verdict.first
+    }
+
+    static func checkUncached(audio: Data, profile: Profile) -> String? {
         let path = NSTemporaryDirectory() + "voiceprep-sandbox-\(UUID().uuidString).wav"
         defer { unlink(path) }
         guard FileManager.default.createFile(atPath: path, contents: audio) else { return "Error uploading file" }

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// Starts `voiceprep sandbox` (and optionally `voiceprep webhook`) as real processes.
+final class Background {
+    let process = Process()
+    let output = Pipe()
+
+    init(_ args: [String], env: [String: String] = [:]) throws {
+        process.executableURL = CLI.binary
+        process.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in env { environment[k] = v }
+        process.environment = environment
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+    }
+
+    /// Waits for a line containing `marker` on the process output.
+    func wait(for marker: String) -> String {
+        var seen = ""
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self)
+            if seen.contains(marker) { return seen }
+        }
+        return seen
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+}
+
+func freePort() -> Int { Int.random(in: 20_000...40_000) }
+
+@Suite(.serialized) struct CampaignCommandTests {
+    @Test func sendTwiceThenReportWithWebhooks() throws {
+        let dir = try CLI.tempDir()
+        let sbPort = freePort(), hookPort = sbPort + 1
+        let sandbox = try Background(["sandbox", "--port", "\(sbPort)"])
+        defer { sandbox.stop() }
+        #expect(sandbox.wait(for: "listening").contains("listening"))
+        let webhook = try Background(["webhook", "--listen", "127.0.0.1:\(hookPort)", "--ledger", dir + "/l.sqlite"], env: ["VOICEPREP_WEBHOOK_TOKEN": "tok"])
+        defer { webhook.stop() }
+        #expect(webhook.wait(for: "apiCalls").contains("tok"))
+        let env = ["ALPHASMS_API_KEY": "sandbox-key"]
+        let args = ["send", CLI.samples + "/campaign.csv", "--base-url", "http://127.0.0.1:\(sbPort)", "--ledger", dir + "/l.sqlite",
+                    "--hook", "http://127.0.0.1:\(hookPort)/hook/tok/alphasms"]
+        let first = try CLI.run(args + ["--json"], cwd: CLI.packageRoot.path, env: env)
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let summary = try #require(first.jsonLines.last)
+        #expect(summary["sent"] as? Int == 5)
+        let second = try CLI.run(args + ["--json"], cwd: CLI.packageRoot.path, env: env)
+        #expect(second.jsonLines.last?["sentNow"] as? Int == 0)
+        Thread.sleep(forTimeInterval: 1.5)
+        let report = try CLI.run(["report", "--ledger", dir + "/l.sqlite", "--json"])
+        let rows = report.jsonLines
+        #expect(rows.count == 5)
+        #expect(rows.allSatisfy { $0["state"] as? String == "sent" && $0["providerID"] != nil && $0["phone"] != nil })
+        #expect(rows.filter { $0["callStatus"] as? String == "delivered" }.count == 5)
+        let stats = try String(contentsOf: URL(string: "http://127.0.0.1:\(sbPort)/_sandbox/stats")!, encoding: .utf8)
+        #expect(stats.contains("\"paidCalls\":5"))
+    }
+
+    @Test func keysNeverPrintedAndMissingKeyIsAUsageError() throws {
+        let missing = try CLI.run(["balance", "--base-url", "http://127.0.0.1:1"], env: ["ALPHASMS_API_KEY": ""])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("ALPHASMS_API_KEY"))
+        let secret = "very-secret-key-9876"
+        let r = try CLI.run(["balance", "--base-url", "http://127.0.0.1:1", "--json"], env: ["ALPHASMS_API_KEY": secret])
+        #expect(r.status == 1)
+        #expect(!(r.stdout + r.stderr).contains(secret))
+    }
+
+    @Test func killedMidBatchNeverPaysTwiceNorLosesARow() throws {
+        let dir = try CLI.tempDir()
+        let port = freePort()
+        let sandbox = try Background(["sandbox", "--port", "\(port)", "--latency-ms", "30", "--balance", "100000"])
+        defer { sandbox.stop() }
+        #expect(sandbox.wait(for: "listening").contains("listening"))
+        var csv = "phone,audio\n"
+        for i in 0..<300 { csv += "3805\(String(format: "%08d", i)),\(CLI.samples)/provider-ready.wav\n" }
+        try csv.write(toFile: dir + "/c.csv", atomically: true, encoding: .utf8)
+        let args = ["send", dir + "/c.csv", "--base-url", "http://127.0.0.1:\(port)", "--ledger", dir + "/l.sqlite", "--jobs", "4"]
+        let p = try Background(args, env: ["ALPHASMS_API_KEY": "sandbox-key"])
+        Thread.sleep(forTimeInterval: 2.5)
+        kill(p.process.processIdentifier, SIGKILL)
+        p.process.waitUntilExit()
+        let again = try CLI.run(args + ["--json"], env: ["ALPHASMS_API_KEY": "sandbox-key"])
+        let summary = try #require(again.jsonLines.last)
+        let sent = summary["sent"] as? Int ?? -1, unknown = summary["unknown"] as? Int ?? -1
+        #expect(sent + unknown == 300, "no row lost: \(summary)")
+        #expect(sent > 0)
+        let stats = try String(contentsOf: URL(string: "http://127.0.0.1:\(port)/_sandbox/stats")!, encoding: .utf8)
+        let paid = Int(stats.split(separator: "\"paidCalls\":").last?.prefix { $0.isNumber } ?? "") ?? -1
+        // Rows killed in flight may have been paid (they are the unknown ones); nothing else was paid twice.
+        #expect(paid >= sent && paid <= sent + unknown, "paid \(paid), sent \(sent), unknown \(unknown)")
+    }
+}
