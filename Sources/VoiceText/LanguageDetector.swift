@@ -1,10 +1,20 @@
-/// Tells Ukrainian, Russian and English apart in SMS-length text. Signals, strongest
-/// first: the script (Latin → English), letters only one of the two Cyrillic languages
-/// has (і ї є ґ / ы э ъ ё), frequent function words, and character trigram statistics
-/// trained offline (`scripts/train-lang`). Text with no telling signal ("Ваш код 4821")
-/// gets the context's language or the configured default.
+import Foundation
+
+/// Tells Ukrainian, Russian and English apart in SMS-length text.
+///
+/// English against Cyrillic is a matter of script, weighed by words so that a Latin
+/// brand name in a Cyrillic sentence ("Знижки на Nike") or a Cyrillic one in an English
+/// sentence ("Your Приват24 code") does not flip it; e-mail addresses and domain names
+/// are not counted at all. Ukrainian against Russian is a log-likelihood ratio: a word
+/// the model knows counts by its own weight, any other word by its character 1–4-grams
+/// (which carry the distinctive letters і ї є ґ / ы э ъ ё). The model is trained offline
+/// by `scripts/train-lang`. Cyrillic text whose evidence is too weak to call ("Ваш код
+/// 4821") gets the context's language or the configured default.
 public struct LanguageDetector: Sendable {
     public let defaultLanguage: Language
+
+    /// Below this margin (in model steps of 0.2 nats, so one nat) uk and ru are a tie.
+    static let tieMargin: Int32 = 5
 
     public init(defaultLanguage: Language = .uk) {
         self.defaultLanguage = defaultLanguage
@@ -14,158 +24,205 @@ public struct LanguageDetector: Sendable {
 
     /// `context`: the language of the surrounding text, preferred when this text is ambiguous.
     public func detect(_ text: String, context: Language?) -> Detection {
-        var cyrillic = 0, latin = 0
-        var ukLetters = 0, ruLetters = 0
-        var score = 0.0
-        var word: [UInt32] = [32]
-        var wordHasCyrillic = false
-        let model = Model.shared
+        let e = Evidence(text)
+        return decide(e, context: context)
+    }
 
-        func endWord() {
-            if word.count > 1 && wordHasCyrillic {
-                word.append(32)
-                if word.count <= 24, let w = model.words[Model.key(word)] { score += w }
-                for i in 0..<(word.count - 2) {
-                    // Clipped: one trigram that the technical training text over-represents must not outvote a sentence.
-                    score += 0.5 * Double(max(-80, min(80, model.trigrams[Model.key(word[i], word[i + 1], word[i + 2])] ?? 0)))
-                }
-            }
-            word.removeAll(keepingCapacity: true)
-            word.append(32)
-            wordHasCyrillic = false
-        }
-
-        for scalar in text.unicodeScalars {
-            var v = scalar.value
-            if (0x410...0x42F).contains(v) || v == 0x401 || v == 0x404 || v == 0x406 || v == 0x407 || v == 0x490 { v = Model.lower(v) }
-            switch v {
-            case 0x430...0x44F, 0x451, 0x454, 0x456, 0x457, 0x491:
-                cyrillic += 1
-                wordHasCyrillic = true
-                switch v {
-                case 0x456, 0x457, 0x454, 0x491: ukLetters += 1
-                case 0x44B, 0x44D, 0x44A, 0x451: ruLetters += 1
-                default: break
-                }
-                word.append(v)
-            case 0x27, 0x2019, 0x2BC:
-                if word.count > 1 { word.append(0x27) }
-            case 0x41...0x5A, 0x61...0x7A:
-                latin += 1
-                word.append(v | 0x20)
-            default:
-                endWord()
-            }
-        }
-        endWord()
-
-        if cyrillic == 0 && latin == 0 {
+    func decide(_ e: Evidence, context: Language?) -> Detection {
+        if e.cyrillicWeight == 0 && e.latinWeight == 0 {
             return Detection(language: context ?? defaultLanguage, confidence: 0)
         }
-        // A lone Latin word ("Email:", a brand) inside Cyrillic text keeps the text's language.
-        if cyrillic == 0, latin < 6, let context { return Detection(language: context, confidence: 0.3) }
-        if cyrillic * 2 < latin {
-            let share = Double(latin) / Double(latin + cyrillic)
-            return Detection(language: .en, confidence: min(1, share))
+        if e.latinWeight > e.cyrillicWeight {
+            // A lone brand or abbreviation ("Email:", "Rozetka") between Cyrillic sentences keeps their language.
+            if e.cyrillicWeight == 0, e.englishWords == 0, e.latinWeight < 1.6, let context, context != .en {
+                return Detection(language: context, confidence: 0.3)
+            }
+            let share = e.latinWeight / (e.latinWeight + e.cyrillicWeight)
+            let sure = e.englishWords > 0 ? 0.99 : 0.8
+            return Detection(language: .en, confidence: min(sure, max(0.5, share)))
         }
-        // Distinctive letters are near-certain; they outweigh the statistics.
-        score += Double(ukLetters) * 400 - Double(ruLetters) * 400
-        let margin = abs(score)
-        if margin < 100 {
-            return Detection(language: context ?? defaultLanguage, confidence: 0.5)
+        if abs(e.score) < Self.tieMargin {
+            let fallback = context.flatMap { $0 == .en ? nil : $0 } ?? defaultLanguage
+            return Detection(language: fallback, confidence: 0.5)
         }
-        let confidence = min(0.99, 0.5 + margin / 1000)
-        return Detection(language: score > 0 ? .uk : .ru, confidence: confidence)
+        let nats = Double(abs(e.score)) * LanguageModel.step
+        return Detection(language: e.score > 0 ? .uk : .ru, confidence: 1 / (1 + exp(-nats)))
     }
 
-    /// The text without e-mail addresses and URLs, whose Latin letters say nothing about the language.
-    public static func withoutAddresses(_ text: String) -> String {
-        guard text.contains(where: { $0 == "@" || $0 == "." || $0 == "/" }) else { return text }
-        return text.split(separator: " ").filter { chunk in
-            !(chunk.contains("@") || chunk.contains("://") || chunk.lowercased().hasPrefix("www.")
-              || chunk.split(separator: ".").count >= 2 && chunk.split(separator: ".").allSatisfy { $0.first?.isLetter == true && $0.allSatisfy { $0.isASCII } })
-        }.joined(separator: " ")
-    }
-
-    /// Runs per sentence or clause, merged when neighbours share a language.
+    /// Runs per sentence, and per clause where a clause is clearly in another language
+    /// ("Ваш код 4821 / Your code 4821"); neighbours in the same language are merged.
+    /// Text with nothing to go on (digits, punctuation) joins the run before it.
     public func segments(_ text: String) -> [LanguageRun] {
-        var runs: [LanguageRun] = []
+        var pieces: [(range: Range<String.Index>, detection: Detection)] = []
         var previous: Language?
-        for sentence in Sentences.split(text) {
-            let d = sentence.contains(where: { $0.isLetter }) ? detect(Self.withoutAddresses(sentence), context: previous) : Detection(language: previous ?? defaultLanguage, confidence: 0)
-            previous = d.language
-            if let last = runs.last, last.language == d.language {
-                runs[runs.count - 1] = LanguageRun(language: d.language, confidence: max(last.confidence, d.confidence), text: last.text + " " + sentence)
+        for sentence in Sentences.ranges(in: text) {
+            let whole = Evidence(text[sentence])
+            let d = decide(whole, context: previous)
+            let clauses = Sentences.clauses(in: text, sentence)
+            if clauses.count > 1 && whole.mixed {
+                for clause in clauses {
+                    let ce = Evidence(text[clause])
+                    var cd = decide(ce, context: d.language)
+                    // A clause leaves the sentence's language only on clear evidence.
+                    if cd.language != d.language && !ce.decisive(against: d.language, for: cd.language) { cd = Detection(language: d.language, confidence: d.confidence) }
+                    pieces.append((clause, cd))
+                }
             } else {
-                runs.append(LanguageRun(language: d.language, confidence: d.confidence, text: sentence))
+                pieces.append((sentence, d))
+            }
+            previous = pieces.last?.detection.language
+        }
+        var runs: [LanguageRun] = []
+        for (range, d) in pieces {
+            if let last = runs.last, let lastRange = last.range, last.language == d.language || d.confidence == 0 {
+                let merged = lastRange.lowerBound..<range.upperBound
+                runs[runs.count - 1] = LanguageRun(language: last.language, confidence: max(last.confidence, d.confidence),
+                                                   text: String(text[merged]), range: merged)
+            } else {
+                runs.append(LanguageRun(language: d.language, confidence: d.confidence, text: String(text[range]), range: range))
             }
         }
         return runs
     }
 }
 
-/// The trained trigram weights plus hand-picked function words, decoded once.
-final class Model: Sendable {
-    static let shared = Model()
-    let trigrams: [UInt64: Int16]
-    let words: [UInt64: Double]
+/// What one pass over the text found. Works on Unicode scalars with integer keys so a
+/// line costs a few hundred hash lookups and no allocation beyond one small buffer.
+struct Evidence {
+    /// Sum of model weights, in steps; positive is Ukrainian.
+    var score: Int32 = 0
+    var cyrillicWeight = 0.0
+    var latinWeight = 0.0
+    var englishWords = 0
+    /// Latin words inside e-mail addresses, domain names and paths: English only when nothing else is there.
+    var addressWeight = 0.0
 
-    // Frequent words that differ between the two languages; shared ones (на, не, для, код) say nothing.
-    static let ukWords = ["що", "це", "ви", "та", "або", "від", "вже", "ще", "дякуємо", "будь", "ласка", "ваше", "вашого", "вашому", "який",
-                          "яка", "які", "його", "їх", "мене", "тебе", "нас", "вас", "коли", "тому", "також", "може", "можна", "треба",
-                          "сьогодні", "завтра", "замовлення", "номер", "рахунок", "оплата", "доставка", "зателефонуйте", "телефонуйте",
-                          "нікому", "повідомляйте", "підтвердження", "гривень", "гривні", "знижка", "знижки", "й", "чи", "дякуємо", "дякую",
-                          "привіт", "вітаємо", "шановний", "шановна", "клієнте", "кінця", "тижня", "безкоштовна", "безкоштовно", "успішно",
-                          "пройшла", "отримати", "отримали", "можете", "будь-ласка", "години", "хвилин", "сьогодні", "зараз"]
-    static let ruWords = ["что", "это", "вы", "или", "от", "уже", "еще", "спасибо", "пожалуйста", "ваше", "вашего", "вашему", "который",
-                          "которая", "которые", "его", "их", "меня", "тебя", "нас", "вас", "когда", "поэтому", "также", "может", "можно",
-                          "надо", "сегодня", "завтра", "заказ", "номер", "счет", "оплата", "доставка", "позвоните", "звоните", "никому",
-                          "сообщайте", "подтверждения", "гривен", "скидка", "скидки", "с", "и", "ли", "как", "где", "будет", "нет", "да",
-                          "здравствуйте", "уважаемый", "уважаемая", "клиент", "конца", "недели", "бесплатная", "бесплатно", "успешно",
-                          "прошла", "получить", "получили", "можете", "часа", "минут", "сейчас", "готов", "выдаче", "повторите"]
-
-    private init() {
-        var t: [UInt64: Int16] = [:]
-        for line in LanguageModelData.ukMinusRu.split(separator: "\n") {
-            let parts = line.split(separator: "\t")
-            guard parts.count == 2, let w = Int16(parts[1]) else { continue }
-            let s = Array(parts[0].unicodeScalars.map(\.value))
-            guard s.count == 3 else { continue }
-            t[Self.key(s[0], s[1], s[2])] = w
+    /// Both scripts carry weight: worth looking at clause by clause.
+    var mixed: Bool { cyrillicWeight > 0 && latinWeight > 0 || abs(score) >= 15 && cyrillicWeight >= 4 }
+    /// Enough for a clause to leave its sentence's language `outer`: one script only for a
+    /// change of script, a clear margin between Ukrainian and Russian.
+    func decisive(against outer: Language, for inner: Language) -> Bool {
+        switch (outer, inner) {
+        case (_, .en): return cyrillicWeight == 0 && (englishWords >= 1 || latinWeight >= 1.5)
+        case (.en, _): return latinWeight == 0 && cyrillicWeight >= 1
+        default: return abs(score) >= 15 && cyrillicWeight >= 1
         }
-        trigrams = t
-        var w: [UInt64: Double] = [:]
-        func add(_ list: [String], _ weight: Double) {
-            for word in list {
-                let s = [UInt32(32)] + word.unicodeScalars.map(\.value) + [32]
-                w[Self.key(s), default: 0] += weight
+    }
+
+    init<S: StringProtocol>(_ text: S) {
+        let model = LanguageModel.shared
+        var buf = [UInt32](repeating: LanguageModel.pad, count: 44)
+        var n = 0                // Cyrillic letters in the current word
+        var pendingApostrophe = false
+        var latinHash = LanguageModel.hashSeed
+        var latinLen = 0, latinUpper = 0
+        var latinAddress = false  // the current Latin word touches '.', '@' or '/' like an address
+        var deferred = 0.0        // a Latin word's weight, waiting on the character after its '.', '@' or '/'
+        var deferredEnglish = false
+        var waiting = false
+        var p1: UInt32 = 0x20, p2: UInt32 = 0x20
+
+        @inline(__always) func isAlnum(_ v: UInt32) -> Bool {
+            (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+        }
+        @inline(__always) func isJoiner(_ v: UInt32) -> Bool { v == 0x2E || v == 0x40 || v == 0x2F }
+
+        func endCyrillic() {
+            if n == 0 { return }
+            buf[n + 1] = LanguageModel.pad
+            var h = LanguageModel.hashSeed
+            for k in 1...n { h = LanguageModel.hashStep(h, buf[k]) }
+            if let w = model.words[h] {
+                score += LanguageModel.wordScale * Int32(w)
+            } else {
+                let len = n + 2
+                for order in 1...4 where order <= len {
+                    for start in 0...(len - order) {
+                        var key: UInt32 = 0
+                        for k in start..<(start + order) { key = key << 6 | buf[k] }
+                        if let w = model.grams[key] { score += Int32(w) }
+                    }
+                }
             }
+            cyrillicWeight += n >= 2 ? 1 : 0.5
+            n = 0
         }
-        add(Self.ukWords, 300)
-        add(Self.ruWords, -300)
-        words = w
-    }
 
-    static func key(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt64 {
-        UInt64(a) << 42 | UInt64(b) << 21 | UInt64(c)
-    }
-
-    /// A short word's scalars folded into one key (collisions only cost a little accuracy).
-    static func key(_ s: [UInt32]) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for v in s { h = (h ^ UInt64(v)) &* 0x100_0000_01b3 }
-        return h
-    }
-
-    static func lower(_ v: UInt32) -> UInt32 {
-        switch v {
-        case 0x410...0x42F: return v + 0x20
-        case 0x401: return 0x451
-        case 0x404: return 0x454
-        case 0x406: return 0x456
-        case 0x407: return 0x457
-        case 0x490: return 0x491
-        default: return v
+        func endLatin(at v: UInt32) {
+            if latinLen == 0 { return }
+            // Abbreviations (ID, SMS, PIN, OK) and brands sit in Cyrillic messages all the time;
+            // only ordinary English words make a sentence English.
+            let acronym = latinUpper == latinLen && latinLen >= 2 && latinLen <= 5
+            let english = !acronym && model.english.contains(latinHash)
+            var weight: Double
+            if english { weight = 1.5 } else if acronym || latinLen == 1 { weight = 0.4 } else { weight = 0.75 }
+            if latinAddress {
+                addressWeight += weight
+                weight = 0
+            }
+            if weight > 0 && isJoiner(v) {
+                deferred = weight
+                deferredEnglish = english
+                waiting = true
+            } else if weight > 0 {
+                latinWeight += weight
+                if english { englishWords += 1 }
+            }
+            latinLen = 0
+            latinUpper = 0
+            latinHash = LanguageModel.hashSeed
+            latinAddress = false
         }
+
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if waiting {
+                // "example.com", "info@", "site/page": the word was part of an address.
+                if !isAlnum(v) {
+                    latinWeight += deferred
+                    if deferredEnglish { englishWords += 1 }
+                } else {
+                    addressWeight += deferred
+                }
+                waiting = false
+            }
+            var c = LanguageModel.code(v)
+            // A Latin "i" typed inside a Cyrillic word is the Ukrainian "і".
+            if c == 0, n > 0, v == 0x69 || v == 0x49 { c = 36 }
+            if c != 0 {
+                endLatin(at: v)
+                if pendingApostrophe && n < 42 {
+                    n += 1
+                    buf[n] = LanguageModel.apostrophe
+                }
+                pendingApostrophe = false
+                if n < 42 {
+                    n += 1
+                    buf[n] = c
+                }
+            } else if (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) {
+                endCyrillic()
+                pendingApostrophe = false
+                if latinLen == 0 && isJoiner(p1) && isAlnum(p2) { latinAddress = true }
+                latinHash = LanguageModel.hashStep(latinHash, v | 0x20)
+                latinLen += 1
+                if v < 0x61 { latinUpper += 1 }
+            } else if (v == 0x27 || v == 0x2019 || v == 0x2BC || v == 0x60) && n > 0 && !pendingApostrophe {
+                pendingApostrophe = true
+            } else {
+                pendingApostrophe = false
+                endCyrillic()
+                endLatin(at: v)
+            }
+            p2 = p1
+            p1 = v
+        }
+        endCyrillic()
+        endLatin(at: 0x20)
+        if waiting {
+            latinWeight += deferred
+            if deferredEnglish { englishWords += 1 }
+        }
+        if latinWeight == 0 && cyrillicWeight == 0 { latinWeight = addressWeight }
     }
 }

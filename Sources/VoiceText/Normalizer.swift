@@ -1,12 +1,15 @@
 import Foundation
 
 public struct NormalizerOptions: Sendable {
-    /// nil: detect per sentence.
+    /// nil: detect per sentence or clause.
     public var language: Language?
     /// For text that reads the same in Ukrainian and Russian ("Ваш код 4821").
     public var defaultLanguage: Language
+    /// Say a confirmation code twice: "Повторюю: …" / "Повторяю: …" / "Again: …".
     public var repeatCodes: Bool
+    /// Pause between the digits of a confirmation code.
     public var digitPauseMs: Int
+    /// Pause between the groups of a phone number.
     public var groupPauseMs: Int
 
     public init(language: Language? = nil, defaultLanguage: Language = .uk, repeatCodes: Bool = false, digitPauseMs: Int = 400, groupPauseMs: Int = 250) {
@@ -18,12 +21,15 @@ public struct NormalizerOptions: Sendable {
     }
 }
 
-/// Turns a message into a speech script: sentences get a language, every number,
+/// Turns a message into a speech script: runs of text get a language, every number,
 /// code, phone, amount, date and symbol becomes words in that language, punctuation
 /// becomes pauses. No digit survives into the words.
 public struct Normalizer: Sendable {
     public let options: NormalizerOptions
     let detector: LanguageDetector
+
+    /// Pauses from punctuation: a sentence end is longer than a comma.
+    static let sentencePauseMs = 500
 
     public init(options: NormalizerOptions = .init()) {
         self.options = options
@@ -31,58 +37,66 @@ public struct Normalizer: Sendable {
     }
 
     public func script(for text: String) -> SpeechScript {
+        let runs: [(Language, String)]
+        if let forced = options.language {
+            runs = [(forced, text)]
+        } else {
+            runs = detector.segments(text).map { ($0.language, $0.text) }
+        }
         var segments: [SpeechSegment] = []
-        var previous: Language?
-        for sentence in Sentences.split(text) {
-            let lang: Language
-            if let forced = options.language {
-                lang = forced
-            } else if sentence.contains(where: { $0.isLetter }) {
-                lang = detector.detect(LanguageDetector.withoutAddresses(sentence), context: previous).language
-            } else {
-                lang = previous ?? options.defaultLanguage
+        for (lang, runText) in runs {
+            var items: [SpeechItem] = []
+            for sentence in Sentences.split(runText) {
+                items += verbalise(sentence, lang)
+                items.append(.pause(milliseconds: Self.sentencePauseMs))
             }
-            previous = lang
-            var items = verbalise(sentence, lang)
+            items = Self.tidy(items)
             if items.isEmpty { continue }
-            if case .pause = items.last {} else { items.append(.pause(milliseconds: 500)) }
             if let last = segments.last, last.language == lang {
-                segments[segments.count - 1].items += items
-                segments[segments.count - 1].sourceText += " " + sentence
+                segments[segments.count - 1].items = Self.tidy(last.items + [.pause(milliseconds: Self.sentencePauseMs)] + items)
+                segments[segments.count - 1].sourceText += " " + runText
             } else {
-                segments.append(SpeechSegment(language: lang, items: items, sourceText: sentence))
+                segments.append(SpeechSegment(language: lang, items: items, sourceText: runText))
             }
         }
-        for i in segments.indices { segments[i].items = Self.tidy(segments[i].items) }
         return SpeechScript(segments: segments)
     }
 
     /// Verbalises one sentence into words and pauses.
     func verbalise(_ sentence: String, _ lang: Language) -> [SpeechItem] {
-        var tokenizer = Tokenizer(sentence)
+        var tokenizer = Tokenizer(sentence, language: lang)
         let tokens = tokenizer.tokens()
         let lex = Lexicon.of(lang)
         var items: [SpeechItem] = []
         var words: [String] = []
-        var codeContext = 0
+        var afterCodeWord = 0
         func flush() {
             if !words.isEmpty { items.append(.words(words.joined(separator: " "))) }
             words = []
         }
         func pause(_ ms: Int) {
             flush()
-            if case let .pause(prev) = items.last { items[items.count - 1] = .pause(milliseconds: max(prev, ms)) } else if !items.isEmpty { items.append(.pause(milliseconds: ms)) }
+            items.append(.pause(milliseconds: ms))
         }
-        for (index, token) in tokens.enumerated() {
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            defer { index += 1 }
             switch token {
             case let .word(w):
                 let lower = w.lowercased()
-                if lex.codeWords.contains(lower) || Lexicon.of(.en).codeWords.contains(lower) { codeContext = 4 }
-                words.append(lex.abbreviations[lower] ?? w)
-                codeContext -= 1
+                if Lexicon.isCodeWord(lower) { afterCodeWord = 4 }
+                if let year = yearWord(lower, lang), let previous = words.last, previous.hasPrefix(YearMarker.prefix) {
+                    // "2026 року", "в 2026 году": the year is an ordinal agreeing with the noun.
+                    words[words.count - 1] = YearMarker.resolve(previous, lang, year.form)
+                    words.append(year.word)
+                } else {
+                    words.append(lex.abbreviations[lower] ?? w)
+                }
+                afterCodeWord -= 1
                 continue
             case let .number(int, frac):
-                if codeContext > 0, frac == nil, (3...8).contains(int.count) {
+                if frac == nil, isCode(int, index: index, tokens: tokens, afterCodeWord: afterCodeWord) {
                     pause(300)
                     appendCode(int, lang, &items)
                     if options.repeatCodes {
@@ -92,13 +106,15 @@ public struct Normalizer: Sendable {
                         appendCode(int, lang, &items)
                     }
                     items.append(.pause(milliseconds: 300))
-                    codeContext = 0
+                    afterCodeWord = 0
                     continue
                 }
                 if lang != .en, frac == nil, let day = Int(int), (1...31).contains(day), let next = nextWord(after: index, in: tokens),
-                   Lexicon.of(lang).months.contains(next.lowercased()) {
-                    let genitive = ["до", "з", "від", "після", "с", "со", "от", "после", "по"].contains(words.last?.lowercased() ?? "")
-                    words.append(OrdinalWords.ordinal(day, lang, genitive ? .genitive : .neuter))
+                   lex.months.contains(next.lowercased()) {
+                    words.append(OrdinalWords.ordinal(day, lang, Self.takesGenitive(words.last) ? .genitive : .neuter))
+                } else if lang != .en, frac == nil, int.count == 4, let year = Int(int), (1000...2999).contains(year),
+                          let next = nextWord(after: index, in: tokens), yearWord(next.lowercased(), lang) != nil {
+                    words.append(YearMarker.prefix + int)
                 } else {
                     words.append(Say.number(int, frac, lang))
                 }
@@ -109,7 +125,7 @@ public struct Normalizer: Sendable {
             case let .money(int, frac, currency):
                 words.append(Say.money(int, frac, currency: currency, lang))
             case let .date(d, m, y):
-                words.append(Say.date(day: d, month: m, year: y, lang))
+                words.append(Say.date(day: d, month: m, year: y, lang, genitive: Self.takesGenitive(words.last)))
             case let .time(h, m):
                 words.append(Say.time(hour: h, minute: m, lang))
             case let .phone(groups, plus):
@@ -126,15 +142,46 @@ public struct Normalizer: Sendable {
                 words.append(Say.address(u, lang))
             case let .symbol(s):
                 if let w = lex.symbols[s] { words.append(w) }
+            case .minus:
+                words.append(NumberWords.minus(lang))
             case let .pause(ms):
                 pause(ms)
             }
-            codeContext -= 1
+            afterCodeWord -= 1
         }
         flush()
         return items.map { item in
-            if case let .words(w) = item { return .words(Say.noDigits(w, lang)) }
+            if case let .words(w) = item { return .words(Say.noDigits(YearMarker.strip(w, lang), lang)) }
             return item
+        }
+    }
+
+    /// Digits after код/code/пароль/PIN/OTP, or 4–8 digits just before one ("4821 — ваш код").
+    func isCode(_ digits: String, index: Int, tokens: [Token], afterCodeWord: Int) -> Bool {
+        if afterCodeWord > 0 && (3...8).contains(digits.count) { return true }
+        guard (4...8).contains(digits.count) else { return false }
+        for token in tokens[(index + 1)..<min(tokens.count, index + 5)] {
+            if case let .word(w) = token, Lexicon.isCodeWord(w.lowercased()) { return true }
+        }
+        return false
+    }
+
+    /// Prepositions after which a date's day is in the genitive: "до першого грудня".
+    static func takesGenitive(_ word: String?) -> Bool {
+        guard let w = word?.lowercased() else { return false }
+        return ["до", "з", "із", "від", "після", "с", "со", "от", "после", "до"].contains(w)
+    }
+
+    /// The noun after a year and the ordinal form it asks for.
+    func yearWord(_ w: String, _ lang: Language) -> (word: String, form: OrdinalWords.Form)? {
+        switch (lang, w) {
+        case (.uk, "рік"): return ("рік", .masculine)
+        case (.uk, "року"), (.uk, "р"): return ("року", .genitive)
+        case (.uk, "році"): return ("році", .locative)
+        case (.ru, "год"): return ("год", .masculine)
+        case (.ru, "года"), (.ru, "г"): return ("года", .genitive)
+        case (.ru, "году"): return ("году", .locative)
+        default: return nil
         }
     }
 
@@ -150,7 +197,7 @@ public struct Normalizer: Sendable {
         }
     }
 
-    /// No pause at the very start, no two pauses in a row, no empty words.
+    /// No pause at the very start or end, no two pauses in a row (the longer wins), no empty words.
     static func tidy(_ items: [SpeechItem]) -> [SpeechItem] {
         var out: [SpeechItem] = []
         for item in items {
@@ -168,38 +215,20 @@ public struct Normalizer: Sendable {
     }
 }
 
-/// Sentence boundaries that do not fall inside numbers (12.5, 23.11.2026), addresses
-/// or common abbreviations (вул., тел., e.g.).
-enum Sentences {
-    static let abbreviations: Set<String> = ["вул", "тел", "просп", "буд", "кв", "ул", "д", "м", "р", "грн", "коп", "руб", "тис", "тыс", "млн", "e.g", "i.e", "mr", "mrs", "dr", "no", "обл", "ст"]
+/// A year waiting for the noun after it to choose its form; a year with no such noun
+/// after all is read as a cardinal.
+enum YearMarker {
+    static let prefix = "\u{E000}year:"
 
-    static func split(_ text: String) -> [String] {
-        let chars = Array(text)
-        var out: [String] = []
-        var current = ""
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            current.append(c)
-            if c == "\n" && i + 1 < chars.count && chars[i + 1] == "\n" {
-                push(&current, &out)
-            } else if ".!?…".contains(c) {
-                while i + 1 < chars.count, ".!?…".contains(chars[i + 1]) { i += 1; current.append(chars[i]) }
-                let nextIsSpace = i + 1 >= chars.count || chars[i + 1].isWhitespace
-                let lastWord = current.dropLast().split(whereSeparator: { !$0.isLetter && $0 != "." }).last.map { $0.lowercased() } ?? ""
-                let nextLetter = chars[(i + 1)...].first { !$0.isWhitespace }
-                let abbreviation = c == "." && abbreviations.contains(lastWord) && nextLetter.map { !$0.isUppercase } ?? false
-                if nextIsSpace && !abbreviation { push(&current, &out) }
-            }
-            i += 1
-        }
-        push(&current, &out)
-        return out
+    static func resolve(_ marked: String, _ lang: Language, _ form: OrdinalWords.Form) -> String {
+        let digits = marked.dropFirst(prefix.count)
+        return OrdinalWords.ordinal(Int(digits) ?? 0, lang, form)
     }
 
-    static func push(_ current: inout String, _ out: inout [String]) {
-        let t = current.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !t.isEmpty { out.append(t) }
-        current = ""
+    static func strip(_ words: String, _ lang: Language) -> String {
+        guard words.contains(prefix) else { return words }
+        return words.split(separator: " ").map { w in
+            w.hasPrefix(prefix) ? Say.number(String(w.dropFirst(prefix.count)), nil, lang) : String(w)
+        }.joined(separator: " ")
     }
 }

@@ -36,40 +36,11 @@ public enum NumberWords {
         let scales: [NounForms]
     }
 
-    static let uk = Table(
-        zero: "нуль",
-        units: ["", "один", "два", "три", "чотири", "п'ять", "шість", "сім", "вісім", "дев'ять"],
-        unitsFeminine: ["", "одна", "дві", "три", "чотири", "п'ять", "шість", "сім", "вісім", "дев'ять"],
-        unitsNeuter: ["", "одне", "два", "три", "чотири", "п'ять", "шість", "сім", "вісім", "дев'ять"],
-        teens: ["десять", "одинадцять", "дванадцять", "тринадцять", "чотирнадцять", "п'ятнадцять", "шістнадцять", "сімнадцять", "вісімнадцять", "дев'ятнадцять"],
-        tens: ["", "", "двадцять", "тридцять", "сорок", "п'ятдесят", "шістдесят", "сімдесят", "вісімдесят", "дев'яносто"],
-        hundreds: ["", "сто", "двісті", "триста", "чотириста", "п'ятсот", "шістсот", "сімсот", "вісімсот", "дев'ятсот"],
-        scales: [NounForms("тисяча", "тисячі", "тисяч", .feminine), NounForms("мільйон", "мільйони", "мільйонів", .masculine),
-                 NounForms("мільярд", "мільярди", "мільярдів", .masculine), NounForms("трильйон", "трильйони", "трильйонів", .masculine),
-                 NounForms("квадрильйон", "квадрильйони", "квадрильйонів", .masculine)])
-
-    static let ru = Table(
-        zero: "ноль",
-        units: ["", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"],
-        unitsFeminine: ["", "одна", "две", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"],
-        unitsNeuter: ["", "одно", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"],
-        teens: ["десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать", "семнадцать", "восемнадцать", "девятнадцать"],
-        tens: ["", "", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто"],
-        hundreds: ["", "сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот", "восемьсот", "девятьсот"],
-        scales: [NounForms("тысяча", "тысячи", "тысяч", .feminine), NounForms("миллион", "миллиона", "миллионов", .masculine),
-                 NounForms("миллиард", "миллиарда", "миллиардов", .masculine), NounForms("триллион", "триллиона", "триллионов", .masculine),
-                 NounForms("квадриллион", "квадриллиона", "квадриллионов", .masculine)])
-
-    static let enUnits = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-    static let enTeens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-    static let enTens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    static let enScales = ["thousand", "million", "billion", "trillion", "quadrillion"]
-
     /// Largest number read as one cardinal; longer digit strings are read digit by digit.
     public static let maxCardinal = 999_999_999_999_999_999
 
     public static func cardinal(_ n: Int, _ lang: Language, gender: Gender = .masculine) -> String {
-        guard n >= 0 else { return minus(lang) + " " + cardinal(-n, lang, gender: gender) }
+        guard n >= 0 else { return minus(lang) + " " + cardinal(n == .min ? .max : -n, lang, gender: gender) }
         switch lang {
         case .en: return english(n)
         case .uk: return slavic(n, uk, gender)
@@ -115,25 +86,6 @@ public enum NumberWords {
             }
         }
         return w.joined(separator: " ")
-    }
-
-    static func english(_ n: Int) -> String {
-        if n == 0 { return "zero" }
-        var groups: [Int] = []
-        var rest = n
-        while rest > 0 { groups.append(rest % 1000); rest /= 1000 }
-        var words: [String] = []
-        for (i, g) in groups.enumerated().reversed() where g > 0 {
-            var w: [String] = []
-            if g >= 100 { w.append(enUnits[g / 100] + " hundred") }
-            let r = g % 100
-            if (10...19).contains(r) { w.append(enTeens[r - 10]) } else if r > 0 {
-                w.append([enTens[r / 10], enUnits[r % 10]].filter { !$0.isEmpty }.joined(separator: "-"))
-            }
-            if i > 0 { w.append(enScales[i - 1]) }
-            words.append(w.joined(separator: " "))
-        }
-        return words.joined(separator: " ")
     }
 
     /// A number with its noun in the agreeing form: "дві тисячі гривень", "21 рубль" → "двадцять один рубль".

@@ -1,7 +1,11 @@
 /// Ordinals for dates, years and marked ordinals (1-й, 2nd): only the last word of a
 /// compound ordinal is ordinal ("дві тисячі двадцять шостого").
 public enum OrdinalWords {
-    public enum Form: Sendable { case masculine, feminine, neuter, genitive }
+    public enum Form: Sendable {
+        case masculine, feminine, neuter, genitive
+        /// "у дві тисячі двадцять шостому році", "в две тысячи двадцать шестом году".
+        case locative
+    }
 
     static let ukStems: [Int: String] = [
         1: "перш", 2: "друг", 3: "трет", 4: "четверт", 5: "п'ят", 6: "шост", 7: "сьом", 8: "восьм", 9: "дев'ят", 10: "десят",
@@ -36,7 +40,9 @@ public enum OrdinalWords {
         else if n < 1_000_000 { last = n }
         else { return NumberWords.cardinal(n, lang) }
         let head = n - last
-        let prefix = head > 0 ? NumberWords.cardinal(head, lang) + " " : ""
+        // English joins tens and units with a hyphen: "twenty-first".
+        let joiner = lang == .en && head % 100 != 0 && last < 10 ? "-" : " "
+        let prefix = head > 0 ? NumberWords.cardinal(head, lang) + joiner : ""
         if last >= 1000 {
             // 2000 → "двохтисячний"; other round thousands read as a cardinal plus "тисячний".
             let k = last / 1000
@@ -60,19 +66,20 @@ public enum OrdinalWords {
         case .uk:
             let stem = ukStems[n] ?? NumberWords.cardinal(n, .uk)
             if n == 3 {
-                switch form { case .masculine: return "третій"; case .feminine: return "третя"; case .neuter: return "третє"; case .genitive: return "третього" }
+                switch form { case .masculine: return "третій"; case .feminine: return "третя"; case .neuter: return "третє"; case .genitive: return "третього"; case .locative: return "третьому" }
             }
-            switch form { case .masculine: return stem + "ий"; case .feminine: return stem + "а"; case .neuter: return stem + "е"; case .genitive: return stem + "ого" }
+            switch form { case .masculine: return stem + "ий"; case .feminine: return stem + "а"; case .neuter: return stem + "е"; case .genitive: return stem + "ого"; case .locative: return stem + "ому" }
         case .ru:
             let stem = ruStems[n] ?? NumberWords.cardinal(n, .ru)
             if n == 3 {
-                switch form { case .masculine: return "третий"; case .feminine: return "третья"; case .neuter: return "третье"; case .genitive: return "третьего" }
+                switch form { case .masculine: return "третий"; case .feminine: return "третья"; case .neuter: return "третье"; case .genitive: return "третьего"; case .locative: return "третьем" }
             }
             switch form {
             case .masculine: return stem + (ruStressed.contains(n) ? "ой" : "ый")
             case .feminine: return stem + "ая"
             case .neuter: return stem + "ое"
             case .genitive: return stem + "ого"
+            case .locative: return stem + "ом"
             }
         }
     }

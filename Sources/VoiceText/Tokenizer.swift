@@ -15,6 +15,8 @@ enum Token: Equatable {
     case email(String)
     case url(String)
     case symbol(Character)
+    /// A minus sign before a number ("-50%", "баланс: -150 грн").
+    case minus
     /// A pause from punctuation, in milliseconds.
     case pause(Int)
 }
@@ -23,15 +25,21 @@ enum Token: Equatable {
 /// control characters are whole units that can be dropped without splitting anything.
 struct Tokenizer {
     let chars: [Character]
+    /// Decides "1,250": thousands in English, one and a quarter in Ukrainian and Russian.
+    let language: Language
     var i = 0
 
-    init(_ text: String) { chars = Array(text) }
+    init(_ text: String, language: Language = .uk) {
+        chars = Array(text)
+        self.language = language
+    }
 
     static let currencySigns: Set<Character> = ["₴", "€", "$", "₽"]
     static let symbols: Set<Character> = ["+", "%", "@", "#", "*", "№", "&", "/", "=", "₴", "€", "$", "₽"]
     static let apostrophes: Set<Character> = ["'", "’", "ʼ", "`"]
 
     static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+    static let groupSpaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
 
     mutating func tokens() -> [Token] {
         var out: [Token] = []
@@ -53,11 +61,24 @@ struct Tokenizer {
                 continue
             }
             if c.isLetter {
-                out.append(.word(scanWord()))
+                let w = scanWord()
+                out.append(.word(w))
+                // "вул. Шевченка", "тел.: …", "100 грн. за": the dot belongs to the abbreviation.
+                if i < chars.count, chars[i] == ".", Abbreviations.keepsDot(w.lowercased(), before: chars[(i + 1)...].first { !$0.isWhitespace }) {
+                    i += 1
+                }
+                continue
+            }
+            if c == "-" || c == "−", i + 1 < chars.count, Self.isDigit(chars[i + 1]),
+               i == 0 || chars[i - 1].isWhitespace || "(:=".contains(chars[i - 1]) {
+                out.append(.minus)
+                i += 1
                 continue
             }
             i += 1
+            let spaced = i - 2 >= 0 && chars[i - 2].isWhitespace && (i >= chars.count || chars[i].isWhitespace)
             switch c {
+            case "/" where spaced, "|" where spaced: out.append(.pause(300))  // between versions of a message, not a slash
             case ",", ";": out.append(.pause(250))
             case ":": out.append(.pause(300))
             case ".", "!", "?", "…": out.append(.pause(500))
@@ -100,11 +121,29 @@ struct Tokenizer {
             i += 3
             return .time(hour: h, minute: m)
         }
-        // Thousands separated by single spaces: "10 000", "1 250 000".
-        while digits.count <= 3 || digits.count % 3 == 0, i + 3 < chars.count, chars[i] == " " || chars[i] == "\u{00A0}",
-              chars[i + 1...i + 3].allSatisfy(Self.isDigit), !(i + 4 < chars.count && chars[i + 4].isNumber) {
-            digits += String(chars[i + 1...i + 3])
-            i += 4
+        // Thousands groups: "10 000", "1 250 000", "1,250.99", "1.000.000".
+        if digits.count <= 3 && !(digits.hasPrefix("0") && digits.count > 1) {
+            while i + 3 < chars.count, Self.groupSpaces.contains(chars[i]), chars[i + 1...i + 3].allSatisfy(Self.isDigit),
+                  !(i + 4 < chars.count && chars[i + 4].isNumber) {
+                digits += String(chars[i + 1...i + 3])
+                i += 4
+            }
+            for sep: Character in [",", "."] where digits.count <= 3 {
+                var j = i, groups = 0
+                while j + 3 < chars.count, chars[j] == sep, chars[j + 1...j + 3].allSatisfy(Self.isDigit),
+                      !(j + 4 < chars.count && chars[j + 4].isNumber) {
+                    groups += 1
+                    j += 4
+                }
+                let other: Character = sep == "," ? "." : ","
+                let decimalFollows = j + 1 < chars.count && chars[j] == other && Self.isDigit(chars[j + 1])
+                if groups >= 2 || groups == 1 && (decimalFollows || sep == "," && language == .en) {
+                    while i < j {
+                        digits += String(chars[i + 1...i + 3])
+                        i += 4
+                    }
+                }
+            }
         }
         var fraction: String?
         if i + 1 < chars.count, chars[i] == "," || chars[i] == ".", chars[i + 1].isNumber {
@@ -202,6 +241,8 @@ struct Tokenizer {
         if !current.isEmpty { groups.append(current) }
         let total = groups.reduce(0) { $0 + $1.count }
         if j < chars.count, chars[j].isLetter || chars[j] == "%" || chars[j] == "." && j + 1 < chars.count && chars[j + 1].isNumber { return nil }
+        // "1 000 000" and "12 500" are amounts, whatever their length.
+        if !plus, groups.count >= 2, groups[0].count <= 3, !groups[0].hasPrefix("0"), groups.dropFirst().allSatisfy({ $0.count == 3 }) { return nil }
         let isPhone: Bool
         if plus { isPhone = (9...15).contains(total) }
         else if groups.count == 1 { isPhone = (11...13).contains(total) && (groups[0].hasPrefix("380") || groups[0].hasPrefix("7") || groups[0].hasPrefix("0")) }

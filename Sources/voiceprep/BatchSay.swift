@@ -1,4 +1,3 @@
-#if canImport(VoiceText)
 import ArgumentParser
 import Foundation
 import VoiceMedia
@@ -118,4 +117,3 @@ struct BatchSay {
                              to: (outDir as NSString).appendingPathComponent("index.html"))
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if canImport(VoiceText)
 import ArgumentParser
 import Foundation
 import VoiceText
@@ -50,4 +49,3 @@ struct LangCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 }
-#endif

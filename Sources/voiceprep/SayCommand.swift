@@ -1,4 +1,3 @@
-#if canImport(VoiceText)
 import ArgumentParser
 import Foundation
 import VoiceMedia
@@ -154,4 +153,3 @@ extension SpeechScript {
         })
     }
 }
-#endif

@@ -1,5 +1,21 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
+
+/// A blocking GET for the sandbox's stats endpoint.
+func httpGet(_ url: String) -> String {
+    guard let u = URL(string: url) else { return "" }
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var text = ""
+    URLSession.shared.dataTask(with: u) { data, _, _ in
+        text = data.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        done.signal()
+    }.resume()
+    _ = done.wait(timeout: .now() + 10)
+    return text
+}
 
 /// Starts `voiceprep sandbox` (and optionally `voiceprep webhook`) as real processes.
 final class Background {
@@ -63,7 +79,7 @@ func freePort() -> Int { Int.random(in: 20_000...40_000) }
         #expect(rows.count == 5)
         #expect(rows.allSatisfy { $0["state"] as? String == "sent" && $0["providerID"] != nil && $0["phone"] != nil })
         #expect(rows.filter { $0["callStatus"] as? String == "delivered" }.count == 5)
-        let stats = try String(contentsOf: URL(string: "http://127.0.0.1:\(sbPort)/_sandbox/stats")!, encoding: .utf8)
+        let stats = httpGet("http://127.0.0.1:\(sbPort)/_sandbox/stats")
         #expect(stats.contains("\"paidCalls\":5"))
     }
 
@@ -96,7 +112,7 @@ func freePort() -> Int { Int.random(in: 20_000...40_000) }
         let sent = summary["sent"] as? Int ?? -1, unknown = summary["unknown"] as? Int ?? -1
         #expect(sent + unknown == 300, "no row lost: \(summary)")
         #expect(sent > 0)
-        let stats = try String(contentsOf: URL(string: "http://127.0.0.1:\(port)/_sandbox/stats")!, encoding: .utf8)
+        let stats = httpGet("http://127.0.0.1:\(port)/_sandbox/stats")
         let paid = Int(stats.split(separator: "\"paidCalls\":").last?.prefix { $0.isNumber } ?? "") ?? -1
         // Rows killed in flight may have been paid (they are the unknown ones); nothing else was paid twice.
         #expect(paid >= sent && paid <= sent + unknown, "paid \(paid), sent \(sent), unknown \(unknown)")

@@ -25,6 +25,30 @@ import Testing
         #expect(NumberWords.cardinal(n, .en) == words)
     }
 
+    @Test(arguments: [
+        // 0, 1, 2–4, 5–20, 11–14, 21, 22, 25, 101, 111, 1000, 2000, 1 000 000: the agreement edge cases.
+        (0, "нуль гривень", "ноль рублей"), (1, "одна гривня", "один рубль"), (2, "дві гривні", "два рубля"),
+        (4, "чотири гривні", "четыре рубля"), (5, "п'ять гривень", "пять рублей"), (11, "одинадцять гривень", "одиннадцать рублей"),
+        (12, "дванадцять гривень", "двенадцать рублей"), (14, "чотирнадцять гривень", "четырнадцать рублей"),
+        (21, "двадцять одна гривня", "двадцать один рубль"), (22, "двадцять дві гривні", "двадцать два рубля"),
+        (25, "двадцять п'ять гривень", "двадцать пять рублей"), (101, "сто одна гривня", "сто один рубль"),
+        (111, "сто одинадцять гривень", "сто одиннадцать рублей"), (1000, "одна тисяча гривень", "одна тысяча рублей"),
+        (2000, "дві тисячі гривень", "две тысячи рублей"), (5000, "п'ять тисяч гривень", "пять тысяч рублей"),
+        (21000, "двадцять одна тисяча гривень", "двадцать одна тысяча рублей"),
+        (1_000_000, "один мільйон гривень", "один миллион рублей"), (2_000_000, "два мільйони гривень", "два миллиона рублей"),
+    ])
+    func currencyAgreement(n: Int, uk: String, ru: String) {
+        #expect(Say.money(String(n), nil, currency: "грн", .uk) == uk)
+        #expect(Say.money(String(n), nil, currency: "руб", .ru) == ru)
+    }
+
+    @Test func hugeAndNegativeNumbersDoNotCrash() {
+        #expect(NumberWords.cardinal(Int.max, .uk).contains("квінтильйон") || !NumberWords.cardinal(Int.max, .uk).isEmpty)
+        #expect(NumberWords.cardinal(-5, .ru) == "минус пять")
+        #expect(NumberWords.cardinal(Int.min, .en).hasPrefix("minus"))
+        #expect(Say.integer(String(repeating: "9", count: 40), .uk).split(separator: " ").count == 40)
+    }
+
     @Test func slavicAgreementWithCurrencies() {
         #expect(Say.money("1", nil, currency: "грн", .uk) == "одна гривня")
         #expect(Say.money("2", nil, currency: "грн", .uk) == "дві гривні")

@@ -18,6 +18,10 @@ struct Lexicon: Sendable {
     let codeWords: Set<String>
     let point: String
 
+    /// Words after which (or just before which) digits are a confirmation code, in any language.
+    static let allCodeWords: Set<String> = uk.codeWords.union(ru.codeWords).union(en.codeWords)
+    static func isCodeWord(_ lowercased: String) -> Bool { allCodeWords.contains(lowercased) }
+
     static func of(_ lang: Language) -> Lexicon {
         switch lang {
         case .uk: return uk
@@ -71,34 +75,51 @@ struct Lexicon: Sendable {
         point: "point")
 }
 
-/// Currencies with the noun forms each language counts them in.
-struct Currency: Sendable {
-    let major: [Language: NounForms]
-    let minor: [Language: NounForms]
-    let english: (String, String, String, String)
+extension Say {
+    /// E-mail addresses and URLs: the scheme is dropped, separators named, digits read one by one.
+    static func address(_ s: String, _ lang: Language) -> String {
+        let lex = Lexicon.of(lang)
+        var text = s
+        // Nobody says the scheme or "www" aloud.
+        for prefix in ["https://", "http://", "www."] where text.lowercased().hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        if text.hasSuffix("/") { text.removeLast() }
+        var words: [String] = []
+        var run = ""
+        func flushRun() {
+            if !run.isEmpty { words.append(run) }
+            run = ""
+        }
+        for c in text {
+            if c.isLetter { run.append(c); continue }
+            flushRun()
+            if let d = c.wholeNumberValue, c.isASCII { words.append(NumberWords.cardinal(d, lang)); continue }
+            switch c {
+            case ".": words.append(lex.dot)
+            case "@": words.append(lex.at)
+            case "-": words.append(lex.dash)
+            case "_": words.append(lex.underscore)
+            case "/": words.append(lex.slash)
+            default: if let w = lex.symbols[c] { words.append(w) }
+            }
+        }
+        flushRun()
+        return words.joined(separator: " ")
+    }
+}
 
-    static let uah = Currency(
-        major: [.uk: NounForms("гривня", "гривні", "гривень", .feminine), .ru: NounForms("гривна", "гривны", "гривен", .feminine)],
-        minor: [.uk: NounForms("копійка", "копійки", "копійок", .feminine), .ru: NounForms("копейка", "копейки", "копеек", .feminine)],
-        english: ("hryvnia", "hryvnias", "kopiyka", "kopiykas"))
-    static let rub = Currency(
-        major: [.uk: NounForms("рубль", "рублі", "рублів", .masculine), .ru: NounForms("рубль", "рубля", "рублей", .masculine)],
-        minor: [.uk: NounForms("копійка", "копійки", "копійок", .feminine), .ru: NounForms("копейка", "копейки", "копеек", .feminine)],
-        english: ("ruble", "rubles", "kopeck", "kopecks"))
-    static let usd = Currency(
-        major: [.uk: NounForms("долар", "долари", "доларів", .masculine), .ru: NounForms("доллар", "доллара", "долларов", .masculine)],
-        minor: [.uk: NounForms("цент", "центи", "центів", .masculine), .ru: NounForms("цент", "цента", "центов", .masculine)],
-        english: ("dollar", "dollars", "cent", "cents"))
-    static let eur = Currency(
-        major: [.uk: NounForms("євро", "євро", "євро", .neuter), .ru: NounForms("евро", "евро", "евро", .neuter)],
-        minor: [.uk: NounForms("цент", "центи", "центів", .masculine), .ru: NounForms("цент", "цента", "центов", .masculine)],
-        english: ("euro", "euros", "cent", "cents"))
+/// Abbreviations written with a dot. Those that stand before a name or number (вул.,
+/// тел., м.) never end a sentence; those after a number (грн., тис.) end one only when
+/// a capital letter follows.
+enum Abbreviations {
+    static let before: Set<String> = ["вул", "тел", "просп", "пр", "буд", "кв", "ул", "пл", "пров", "пер", "обл", "м", "д", "ст", "див",
+                                      "см", "корп", "св", "tel", "mr", "mrs", "dr", "no", "e.g", "i.e", "прим", "напр"]
+    static let after: Set<String> = ["грн", "коп", "руб", "тис", "тыс", "млн", "млрд", "р", "г", "хв", "год", "мин", "сек", "шт", "etc",
+                                     "т.д", "т.п", "дол", "долл", "ч", "тощо"]
 
-    /// Currency words and signs, lower case, without a trailing dot.
-    static let names: [String: Currency] = [
-        "грн": uah, "гривня": uah, "гривні": uah, "гривень": uah, "гривна": uah, "гривны": uah, "гривен": uah, "₴": uah, "uah": uah,
-        "руб": rub, "рубль": rub, "рублі": rub, "рублів": rub, "рубля": rub, "рублей": rub, "₽": rub, "rub": rub, "р": rub,
-        "$": usd, "usd": usd, "дол": usd, "долл": usd, "доларів": usd, "долларов": usd, "dollars": usd,
-        "€": eur, "eur": eur, "євро": eur, "евро": eur, "euro": eur, "euros": eur,
-    ]
+    /// Whether the dot after `word` is part of it rather than the end of the sentence.
+    static func keepsDot(_ word: String, before next: Character?) -> Bool {
+        if before.contains(word) { return true }
+        if after.contains(word) { return !(next?.isUppercase ?? false) }
+        return false
+    }
 }
