@@ -63,9 +63,9 @@ struct BatchSay {
         }
         if jobsList.isEmpty { throw UsageError("\(csv): no rows under the header") }
         let bar = ProgressBar(total: jobsList.count, label: "rendering")
-        let text = self.text, voice = self.voice
+        let text = self.text, voice = self.voice, html = self.html
         let done = await boundedMap(jobsList, width: jobs) { job in
-            let r = await Self.render(job, text: text, voice: voice)
+            let r = await Self.render(job, text: text, voice: voice, waveform: html)
             bar.advance(job.id)
             return r
         }
@@ -87,7 +87,7 @@ struct BatchSay {
         if failed > 0 { throw ExitCode(1) }
     }
 
-    static func render(_ job: Job, text: TextOptions, voice: VoiceOptions) async -> RowResult {
+    static func render(_ job: Job, text: TextOptions, voice: VoiceOptions, waveform: Bool) async -> RowResult {
         var r = RowResult(id: job.id, line: job.line, ok: false, text: job.text)
         if let problem = job.problem { r.error = problem; return r }
         let script = text.normalizer(language: job.lang?.lowercased()).script(for: job.text)
@@ -98,8 +98,9 @@ struct BatchSay {
             r.file = job.output
             r.duration = result.duration
             r.segments = result.segments
-            let svg = (job.output as NSString).deletingPathExtension + ".svg"
-            try? Preview.writeWaveform(result, to: svg)
+            if waveform {
+                try? Preview.writeWaveform(result, to: (job.output as NSString).deletingPathExtension + ".svg")
+            }
         } catch {
             r.error = "line \(job.line): \(error)"
         }

@@ -58,8 +58,9 @@ struct ConvertCommand: AsyncParsableCommand {
         let failed = done.filter { !$0.ok }.count
         if !json {
             let where_ = outDir ?? output ?? ""
-            print(failed == 0 ? "Converted \(done.count) file\(done.count == 1 ? "" : "s") for \(profile.name) into \(where_)."
-                              : "Converted \(done.count - failed) of \(done.count) files for \(profile.name) into \(where_); \(failed) failed.")
+            let audio = done.compactMap { $0.result?.outputFormat.duration }.reduce(0, +)
+            print(failed == 0 ? "Converted \(done.count) file\(done.count == 1 ? "" : "s") for \(profile.name) into \(where_) (\(Format.seconds(audio)) of audio)."
+                              : "Converted \(done.count - failed) of \(done.count) files for \(profile.name) into \(where_) (\(Format.seconds(audio)) of audio); \(failed) failed.")
         }
         if failed > 0 { throw ExitCode(1) }
     }
