@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
@@ -35,6 +37,10 @@ let package = Package(
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "VoiceCampaign", dependencies: [
             "VoiceUpload",
@@ -58,7 +64,15 @@ let package = Package(
         .testTarget(name: "VoiceMediaTests", dependencies: ["VoiceMedia", "CSndFile"]),
         .testTarget(name: "VoiceTextTests", dependencies: ["VoiceText"]),
         .testTarget(name: "VoiceSynthTests", dependencies: ["VoiceSynth", "VoiceMedia", "CSndFile"]),
-        .testTarget(name: "VoiceUploadTests", dependencies: ["VoiceUpload", "VoiceMedia"]),
+        .testTarget(name: "VoiceUploadTests", dependencies: [
+            "VoiceUpload", "VoiceMedia",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "VoiceCampaignTests", dependencies: [
             "VoiceCampaign",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,35 +1,41 @@
 import Foundation
 import VoiceMedia
 
-/// Remembers validation verdicts so a campaign uploading one file ten thousand times
-/// validates it once. Keyed by what identifies the bytes (path, size, modification time,
-/// or a digest) and the profile.
-final class ValidationCache: @unchecked Sendable {
-    static let shared = ValidationCache()
-    private var verdicts: [String: [String]] = [:]
+/// Remembers validation verdicts, so a campaign that uploads one file ten thousand
+/// times validates it once. Keys identify the bytes (path with size, modification time
+/// and inode; or a digest of uploaded bytes) and the profile.
+final class ValidationCache<Verdict: Sendable>: @unchecked Sendable {
+    private var verdicts: [String: Verdict] = [:]
     private let lock = NSLock()
+    private let limit = 10_000
 
-    /// The error messages of `path` under `profile` (empty when acceptable).
-    func errors(path: String, profile: Profile) -> [String] {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return Validator.validate(path: path, profile: profile).errors.map(\.message) }
-        let key = "\(path)|\(st.st_size)|\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)|\(st.st_ino)|\(Self.profileKey(profile))"
-        return cached(key) { Validator.validate(path: path, profile: profile).errors.map(\.message) }
-    }
-
-    func cached(_ key: String, _ compute: () -> [String]) -> [String] {
+    func value(for key: String, _ compute: () -> Verdict) -> Verdict {
         lock.lock()
-        if let hit = verdicts[key] { lock.unlock(); return hit }
+        if let hit = verdicts[key] {
+            lock.unlock()
+            return hit
+        }
         lock.unlock()
+        // Computed outside the lock: two threads may validate the same file once each,
+        // which is cheaper than serialising every validation.
         let value = compute()
         lock.lock()
-        if verdicts.count > 10_000 { verdicts.removeAll() }
+        if verdicts.count >= limit { verdicts.removeAll() }
         verdicts[key] = value
         lock.unlock()
         return value
     }
 
+    /// A key for a file as it is now, or nil when it cannot be stat'ed (then: no caching).
+    static func fileKey(_ path: String, _ profile: Profile) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return "\(path)|\(st.st_size)|\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)|\(st.st_ino)|\(profileKey(profile))"
+    }
+
     static func profileKey(_ p: Profile) -> String {
-        (try? String(decoding: JSONEncoder().encode(p), as: UTF8.self)) ?? p.name
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? String(decoding: encoder.encode(p), as: UTF8.self)) ?? p.name
     }
 }

@@ -78,7 +78,7 @@ func freePort() -> Int { Int.random(in: 20_000...40_000) }
         let rows = report.jsonLines
         #expect(rows.count == 5)
         #expect(rows.allSatisfy { $0["state"] as? String == "sent" && $0["providerID"] != nil && $0["phone"] != nil })
-        #expect(rows.filter { $0["callStatus"] as? String == "delivered" }.count == 5)
+        #expect(rows.filter { $0["callStatus"] as? String == "DELIVERED" }.count == 5)
         let stats = httpGet("http://127.0.0.1:\(sbPort)/_sandbox/stats")
         #expect(stats.contains("\"paidCalls\":5"))
     }

@@ -6,39 +6,40 @@ import VoiceUpload
 struct UploadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upload",
-        abstract: "Hand finished media to a provider.",
+        abstract: "Hand finished media to a provider (the file is checked against the provider's profile first).",
         subcommands: [UploadAlphaSMS.self, UploadRecord.self])
 }
 
-/// Converts into a temporary file next to nothing the user owns, when asked to.
-func prepared(_ file: String, convert: Bool, profile: Profile) throws -> (path: String, cleanup: () -> Void) {
-    guard convert, !Validator.validate(path: file, profile: profile).ok else { return (file, {}) }
-    let dir = NSTemporaryDirectory() + "voiceprep-upload-\(UUID().uuidString)"
-    let out = dir + "/" + ((file as NSString).lastPathComponent as NSString).deletingPathExtension + ".wav"
-    do { _ = try Converter(profile: profile).convert(input: file, output: out) } catch {
-        throw UsageError("--convert: \(error)")
-    }
-    return (out, { try? FileManager.default.removeItem(atPath: dir) })
+/// The file to upload: the input when the provider would accept it; with `--convert`, a
+/// converted temporary copy (never written over the input) when it would not.
+func preparedMedia(_ file: String, convert: Bool, profile: Profile) throws -> PreparedMedia {
+    let needsConversion = convert && !Validator.validate(path: file, profile: profile).ok
+    let media = try LocalMedia.prepare(file, profile: profile, convert: needsConversion)
+    if media.converted { Terminal.note("converted \(file) for \(profile.name) (temporary copy, the input is unchanged)") }
+    return media
 }
 
 struct UploadAlphaSMS: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "alphasms", abstract: "Queue a voice call through AlphaSMS voice.php; prints the call id and price.")
+    static let configuration = CommandConfiguration(
+        commandName: "alphasms",
+        abstract: "Queue a voice call through AlphaSMS voice.php; prints the call id and price.",
+        discussion: "Each upload is a paid call. Key: ALPHASMS_API_KEY or --key-file. Exit 0 queued, 1 rejected or failed, 2 usage error.")
 
     @OptionGroup var provider: ProviderOptions
-    @Option(help: "Recipient, e.g. +380501234567.") var phone: String
-    @Option(help: "Absolute http(s) URL for status webhooks.") var hook: String?
-    @Flag(help: "Collect a DTMF answer.") var dtmf = false
-    @Flag(help: "Convert the file to the profile first if it would be rejected.") var convert = false
-    @Flag(help: "Print the result as JSON.") var json = false
+    @Option(help: "Recipient with country code, e.g. +380501234567.") var phone: String
+    @Option(help: "Absolute http(s) URL that receives the call's status (id, phone, status, duration, dtmf).") var hook: String?
+    @Flag(help: "Collect a DTMF answer (the pressed digit comes back in the status and webhook).") var dtmf = false
+    @Flag(help: "Convert the file first (into a temporary copy) if the provider would reject it.") var convert = false
+    @Flag(help: "Print the result as one JSON object.") var json = false
     @Argument(help: "WAV file.") var file: String
 
     func run() async throws {
         let client = try provider.alphaSMS()
-        let (path, cleanup) = try prepared(file, convert: convert, profile: .alphasmsVoice)
-        defer { cleanup() }
         do {
-            let call = try await client.voice(phone: phone, file: path, hook: hook, dtmf: dtmf)
-            if json { Terminal.json(call) } else { print("queued call \(call.id), price \(call.price.map { String(format: "%.2f", $0) } ?? "?")") }
+            let media = try preparedMedia(file, convert: convert, profile: client.profile)
+            defer { media.cleanup() }
+            let call = try await client.voice(phone: phone, file: media.path, hook: hook, dtmf: dtmf)
+            if json { Terminal.json(call) } else { print("queued call \(call.id), price \(call.price.map { String(format: "%.2f", $0) } ?? "unknown")") }
         } catch {
             throw providerFailure(error, json: json)
         }
@@ -46,13 +47,16 @@ struct UploadAlphaSMS: AsyncParsableCommand {
 }
 
 struct UploadRecord: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "record", abstract: "Create an apiCalls record from a WAV (or --text); prints its id and moderation state.")
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Create an apiCalls record from a WAV (or --text); prints its id and moderation state.",
+        discussion: "Calls using a record that awaits moderation do not start. Key: ZVONOBOT_API_KEY or --key-file.")
 
     @OptionGroup var provider: ProviderOptions
     @Option(help: "Record name.") var name: String
     @Option(help: "Have the service voice this text instead of uploading a file.") var text: String?
-    @Flag(help: "Convert the file to the profile first if it would be rejected.") var convert = false
-    @Flag(help: "Print the result as JSON.") var json = false
+    @Flag(help: "Convert the file first (into a temporary copy) if the service would reject it.") var convert = false
+    @Flag(help: "Print the result as one JSON object.") var json = false
     @Argument(help: "WAV file.") var file: String?
 
     func validate() throws {
@@ -64,66 +68,33 @@ struct UploadRecord: AsyncParsableCommand {
         do {
             let record: RecordInfo
             if let file {
-                let (path, cleanup) = try prepared(file, convert: convert, profile: .zvonobotRecord)
-                defer { cleanup() }
-                record = try await client.createRecord(name: name, file: path)
+                let media = try preparedMedia(file, convert: convert, profile: client.profile)
+                defer { media.cleanup() }
+                record = try await client.createRecord(name: name, file: media.path)
             } else {
-                record = try await client.createRecord(name: name, text: text)
+                record = try await client.createRecord(name: name, text: text ?? "")
             }
-            if json { Terminal.json(record) } else { print("record \(record.id): \(record.moderation)") }
+            if json {
+                Terminal.json(RecordJSON(record))
+            } else {
+                print("record \(record.id) (\(record.name ?? name)): \(record.moderation)")
+                if let comment = record.moderatorComment { print("  moderator: \(comment)") }
+            }
         } catch {
             throw providerFailure(error, json: json)
         }
     }
 }
 
-struct StatusCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Status of calls by id (AlphaSMS json.php or apiCalls/get).")
-
-    @OptionGroup var provider: ProviderOptions
-    @Option(name: .customLong("provider"), help: "alphasms or zvonobot.") var providerName: String = "alphasms"
-    @Flag(help: "JSON output.") var json = false
-    @Argument(help: "Call ids.") var ids: [String]
-
-    func run() async throws {
-        do {
-            if providerName == "zvonobot" {
-                for c in try await provider.zvonobot().get(ids: ids) {
-                    if json { Terminal.json(c) } else { print("\(c.id) \(c.phone ?? "") \(c.status ?? "?")\(c.dtmf.map { " dtmf=\($0)" } ?? "")") }
-                }
-            } else {
-                for s in try await provider.alphaSMS().status(ids: ids) {
-                    if json { Terminal.json(s) } else { print("\(s.id) \(s.status ?? s.error ?? "?")") }
-                }
-            }
-        } catch let e as UsageError {
-            throw e
-        } catch {
-            throw providerFailure(error, json: json)
-        }
-    }
-}
-
-struct BalanceCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "balance", abstract: "Account balance (AlphaSMS json.php or apiCalls/userInfo).")
-
-    @OptionGroup var provider: ProviderOptions
-    @Option(name: .customLong("provider"), help: "alphasms or zvonobot.") var providerName: String = "alphasms"
-    @Flag(help: "JSON output.") var json = false
-
-    func run() async throws {
-        do {
-            if providerName == "zvonobot" {
-                let info = try await provider.zvonobot().userInfo()
-                if json { Terminal.json(info) } else { print(String(format: "balance %.2f", info.balance ?? 0)) }
-            } else {
-                let b = try await provider.alphaSMS().balance()
-                if json { Terminal.json(b) } else { print(String(format: "balance %.2f %@", b.amount, b.currency ?? "")) }
-            }
-        } catch let e as UsageError {
-            throw e
-        } catch {
-            throw providerFailure(error, json: json)
-        }
+/// A record with its moderation state spelled out.
+struct RecordJSON: Encodable {
+    var record: RecordInfo
+    init(_ record: RecordInfo) { self.record = record }
+    enum Keys: String, CodingKey { case moderation, callsWillStart }
+    func encode(to encoder: Encoder) throws {
+        try record.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(record.moderation, forKey: .moderation)
+        try c.encode(!record.needsModeration, forKey: .callsWillStart)
     }
 }
