@@ -30,7 +30,7 @@ let package = Package(
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         .target(name: "VoiceMedia", dependencies: ["CSndFile", "CSoxr", "CEbur128"]),
         .target(name: "VoiceText"),
-        .target(name: "VoiceSynth", dependencies: ["CEspeakNG", "VoiceMedia"]),
+        .target(name: "VoiceSynth", dependencies: ["CEspeakNG", "VoiceMedia", "VoiceText"]),
         .target(name: "VoiceUpload", dependencies: [
             "VoiceMedia",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,4 +1,5 @@
 import Foundation
+import VoiceText
 
 /// The one owner of espeak-ng in this process. espeak-ng crashes when two threads
 /// synthesise at once, so this process never synthesises at all: the actor initialises
@@ -48,7 +49,7 @@ public actor SpeechSynthesizer {
                     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                     guard !trimmed.isEmpty else { continue }
                     if lastWasWords { silence(Self.joinGap) }
-                    let pcm = try engine.synthesise(ssml: "<speak>\(Self.escape(trimmed))</speak>", voice: voice,
+                    let pcm = try engine.synthesise(ssml: "<speak>\(SSML.escape(trimmed))</speak>", voice: voice,
                                                     rate: options.rate, pitch: options.pitch, range: options.pitchRange)
                     let t0 = now()
                     Self.appendTrimmed(pcm, sampleRate: rate, to: &out)
@@ -77,18 +78,4 @@ public actor SpeechSynthesizer {
         for i in lo..<hi { out.append(Float(pcm[i]) / 32768) }
     }
 
-    static func escape(_ s: String) -> String {
-        var r = ""
-        r.reserveCapacity(s.count)
-        for ch in s {
-            switch ch {
-            case "&": r += "&amp;"
-            case "<": r += "&lt;"
-            case ">": r += "&gt;"
-            case "\"": r += "&quot;"
-            default: r.append(ch)
-            }
-        }
-        return r
-    }
 }

@@ -12,7 +12,7 @@ public enum SSML {
         return out + "</speak>"
     }
 
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var r = ""
         for ch in s {
             switch ch {

@@ -139,17 +139,3 @@ struct VoiceFlags: ParsableArguments {
 
     var options: VoiceOptions { VoiceOptions(rate: rate, pitch: pitch, variant: voiceVariant) }
 }
-
-extension SpeechScript {
-    /// The synthesis stage's view of the script.
-    var plan: SpeechPlan {
-        SpeechPlan(segments: segments.map { seg in
-            PlanSegment(language: seg.language.rawValue, items: seg.items.map {
-                switch $0 {
-                case let .words(w): return PlanItem.words(w)
-                case let .pause(ms): return PlanItem.pause(milliseconds: ms)
-                }
-            }, text: seg.sourceText)
-        })
-    }
-}
