@@ -197,6 +197,17 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// A status learned by asking the provider (reconcile); a final status is never replaced by an earlier one.
+    public func refreshStatus(provider: String, providerID: String, status: String) throws {
+        try write { db in
+            let current = try String.fetchOne(db, sql: "SELECT callStatus FROM entry WHERE provider = ? AND providerID = ? LIMIT 1",
+                                              arguments: [provider, providerID])
+            guard !(CallStatus.isFinal(current) && !CallStatus.isFinal(status)) else { return }
+            try db.execute(sql: "UPDATE entry SET callStatus = ?, updatedAt = ? WHERE provider = ? AND providerID = ?",
+                           arguments: [status.lowercased(), Self.now(), provider, providerID])
+        }
+    }
+
     // MARK: webhooks
 
     /// Applies a status report once: a repeated delivery (same digest) changes nothing.

@@ -15,7 +15,7 @@ struct VoicePrep: AsyncParsableCommand {
 
     static var commands: [ParsableCommand.Type] {
         var list: [ParsableCommand.Type] = [ProfilesCommand.self, ValidateCommand.self, ConvertCommand.self, ReportCommand.self, WebhookCommand.self,
-                                               UploadCommand.self, StatusCommand.self, BalanceCommand.self, SandboxCommand.self, SendCommand.self]
+                                               UploadCommand.self, StatusCommand.self, BalanceCommand.self, SandboxCommand.self, SendCommand.self, ReconcileCommand.self]
         list += [LangCommand.self, SayCommand.self]
         return list
     }

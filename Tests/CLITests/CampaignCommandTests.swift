@@ -118,3 +118,33 @@ func freePort() -> Int { Int.random(in: 20_000...40_000) }
         #expect(paid >= sent && paid <= sent + unknown, "paid \(paid), sent \(sent), unknown \(unknown)")
     }
 }
+
+@Suite(.serialized) struct ReconcileCommandTests {
+    @Test func unknownRowsAreSettledByHandAndOnlyThenResent() throws {
+        let dir = try CLI.tempDir()
+        let env = ["ALPHASMS_API_KEY": "sandbox-key"]
+        let lossy = freePort()
+        let a = try Background(["sandbox", "--port", "\(lossy)", "--drop-rate", "1"])
+        #expect(a.wait(for: "listening").contains("listening"))
+        let first = try CLI.run(["send", CLI.samples + "/campaign.csv", "--base-url", "http://127.0.0.1:\(lossy)", "--ledger", dir + "/l.sqlite",
+                                 "--skip-balance-check", "--json"], cwd: CLI.packageRoot.path, env: env)
+        a.stop()
+        #expect(first.status == 1)
+        #expect(first.jsonLines.last?["unknown"] as? Int == 5)
+        let marked = try CLI.run(["reconcile", "--ledger", dir + "/l.sqlite", "--no-refresh",
+                                  "--mark-unsent", "+380 (50) 123-45-67", "--mark-sent", "380677654321=4242"])
+        #expect(marked.status == 1, "three rows are still unknown")
+        #expect(marked.stdout.contains("3 row(s)"))
+        let good = freePort()
+        let b = try Background(["sandbox", "--port", "\(good)"])
+        defer { b.stop() }
+        #expect(b.wait(for: "listening").contains("listening"))
+        let second = try CLI.run(["send", CLI.samples + "/campaign.csv", "--base-url", "http://127.0.0.1:\(good)", "--ledger", dir + "/l.sqlite", "--json"],
+                                 cwd: CLI.packageRoot.path, env: env)
+        #expect(second.jsonLines.last?["sentNow"] as? Int == 1, "only the row marked unsent is sent again")
+        let refreshed = try CLI.run(["reconcile", "--ledger", dir + "/l.sqlite", "--base-url", "http://127.0.0.1:\(good)"], env: env)
+        #expect(refreshed.stdout.contains("Refreshed the status"))
+        let rows = try CLI.run(["report", "--ledger", dir + "/l.sqlite", "--json"]).jsonLines
+        #expect(rows.first { $0["phone"] as? String == "380677654321" }?["providerID"] as? String == "4242")
+    }
+}
