@@ -104,3 +104,16 @@ func silentRuns(_ s: [Float], rate: Int, threshold: Float = 0.003, minimum: Doub
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
 }
+
+@Suite struct ForkedSynthesisTests {
+    /// Without the cache: two fresh renders of the same run in one process are identical,
+    /// which is what the forked-child design exists for (espeak-ng alone drifts between calls).
+    @Test func uncachedRendersAreIdentical() throws {
+        let engine = EspeakEngine()
+        try engine.start()
+        let a = try engine.synthesiseUncached(ssml: "<speak>Ваш код чотири вісім</speak>", voice: "uk", rate: 160, pitch: 50, range: 50)
+        let b = try engine.synthesiseUncached(ssml: "<speak>Ваш код чотири вісім</speak>", voice: "uk", rate: 160, pitch: 50, range: 50)
+        #expect(a.count > 5000)
+        #expect(a.elementsEqual(b))
+    }
+}
