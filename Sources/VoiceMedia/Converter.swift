@@ -99,17 +99,28 @@ public struct Converter: Sendable {
     /// loudness away, so one measurement of the input is not enough).
     private func settleLevels(_ r: Renderer) throws -> Levels {
         let p = profile
-        let before = try r.measure(gain: 0, ceiling: nil).loudness
+        let before = try r.measure(gain: 0, ceiling: nil, truePeak: false).loudness
         guard before.isFinite else { return Levels(before: before, gain: 0, ceiling: p.truePeak - 1) }
         var levels = Levels(before: before, gain: min(Self.maxGain, p.loudness - before), ceiling: p.truePeak - 1)
-        for _ in 0..<6 {
-            let m = try r.measure(gain: levels.gain, ceiling: levels.ceiling)
-            guard m.loudness.isFinite else { break }
-            let loudOK = abs(m.loudness - p.loudness) <= Self.loudnessAccuracy || levels.gain >= Self.maxGain
-            let peakOK = m.truePeak <= p.truePeak - 0.1
-            if loudOK && peakOK { break }
-            if !peakOK { levels.ceiling -= m.truePeak - (p.truePeak - 0.3) }
-            if !loudOK { levels.gain = min(Self.maxGain, levels.gain + p.loudness - m.loudness) }
+        // Loudness is settled with cheap loudness-only passes (secant steps: the limiter makes
+        // loudness grow slower than gain); the costly true-peak measurement runs once it has.
+        var previous: (gain: Double, loudness: Double)?
+        for _ in 0..<10 {
+            let loudness = try r.measure(gain: levels.gain, ceiling: levels.ceiling, truePeak: false).loudness
+            guard loudness.isFinite else { break }
+            if abs(loudness - p.loudness) > Self.loudnessAccuracy && levels.gain < Self.maxGain {
+                var slope = 1.0
+                if let prev = previous, abs(levels.gain - prev.gain) > 0.01 {
+                    slope = max(0.2, min(1.5, (loudness - prev.loudness) / (levels.gain - prev.gain)))
+                }
+                previous = (levels.gain, loudness)
+                levels.gain = min(Self.maxGain, levels.gain + (p.loudness - loudness) / slope)
+                continue
+            }
+            let truePeak = try r.measure(gain: levels.gain, ceiling: levels.ceiling, truePeak: true).truePeak
+            if truePeak <= p.truePeak - 0.1 { break }
+            levels.ceiling -= truePeak - (p.truePeak - 0.3)
+            previous = nil
         }
         return levels
     }

@@ -32,8 +32,8 @@ struct Renderer {
         try flush()
     }
 
-    func measure(gain: Double, ceiling: Double?) throws -> (loudness: Double, truePeak: Double) {
-        let meter = try LoudnessMeter(channels: 1, sampleRate: sampleRate, truePeak: ceiling != nil)
+    func measure(gain: Double, ceiling: Double?, truePeak: Bool) throws -> (loudness: Double, truePeak: Double) {
+        let meter = try LoudnessMeter(channels: 1, sampleRate: sampleRate, truePeak: truePeak)
         try render(gain: gain, ceiling: ceiling) { meter.add($0, frames: $0.count) }
         return (meter.integrated, meter.truePeak)
     }
