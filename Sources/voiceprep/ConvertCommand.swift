@@ -108,12 +108,44 @@ struct OutputPlan {
 
     let targets: [Target]
 
+    /// Every input by standardised path and by (device, inode), computed once: checking each
+    /// output against each input with fresh path lookups was quadratic in system calls.
+    private struct Inputs {
+        var byPath: [String: String] = [:]
+        var byInode: [FileID: String] = [:]
+
+        init(_ files: [InputFile]) {
+            for f in files {
+                byPath[(f.path as NSString).standardizingPath] = f.path
+                if let id = FileID(f.path) { byInode[id] = f.path }
+            }
+        }
+
+        func input(at path: String) -> String? {
+            if let hit = byPath[(path as NSString).standardizingPath] { return hit }
+            return FileID(path).flatMap { byInode[$0] }
+        }
+    }
+
+    private struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init?(_ path: String) {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            device = UInt64(st.st_dev)
+            inode = UInt64(st.st_ino)
+        }
+    }
+
     init(files: [InputFile], output: String?, outDir: String?, ext: String) throws {
+        let inputs = Inputs(files)
         if let output {
             guard files.count == 1 else {
                 throw UsageError("-o names one output file but \(files.count) inputs were given; use --out-dir DIR")
             }
-            targets = [Self.check(output, input: files[0].path, files: files)]
+            targets = [Self.check(output, input: files[0].path, inputs: inputs)]
             return
         }
         let dir = outDir ?? "."
@@ -128,22 +160,15 @@ struct OutputPlan {
                 continue
             }
             seen[key] = file.path
-            out.append(Self.check(path, input: file.path, files: files))
+            out.append(Self.check(path, input: file.path, inputs: inputs))
         }
         targets = out
     }
 
-    private static func check(_ path: String, input: String, files: [InputFile]) -> Target {
-        let std = (path as NSString).standardizingPath
-        for f in files where (f.path as NSString).standardizingPath == std || sameFile(f.path, path) {
-            return .conflict("\(input): output \(path) is an input file (\(f.path)); inputs are never overwritten, choose another -o or --out-dir")
+    private static func check(_ path: String, input: String, inputs: Inputs) -> Target {
+        if let existing = inputs.input(at: path) {
+            return .conflict("\(input): output \(path) is an input file (\(existing)); inputs are never overwritten, choose another -o or --out-dir")
         }
         return .path(path)
-    }
-
-    private static func sameFile(_ a: String, _ b: String) -> Bool {
-        var sa = stat(), sb = stat()
-        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 }
