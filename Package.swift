@@ -61,7 +61,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "VoiceMediaTests", dependencies: ["VoiceMedia", "CSndFile"]),
+        .testTarget(name: "VoiceMediaTests", dependencies: ["VoiceMedia", "CSndFile", "CEbur128"]),
         .testTarget(name: "VoiceTextTests", dependencies: ["VoiceText"]),
         .testTarget(name: "VoiceSynthTests", dependencies: ["VoiceSynth", "VoiceMedia", "CSndFile"]),
         .testTarget(name: "VoiceUploadTests", dependencies: [

@@ -111,47 +111,62 @@ final class Analyzer {
         runs = [Int](repeating: 0, count: channels)
     }
 
-    func add(_ block: UnsafeMutableBufferPointer<Float>, frames: Int) {
+    private var clean: [Float] = []
+
+    /// Measures `frames` interleaved frames; NaN and infinite samples are counted and measured as silence.
+    func add(_ samples: UnsafeBufferPointer<Float>, frames: Int) {
         let n = frames * channels
-        for i in 0..<n where !block[i].isFinite {
-            block[i] = 0
-            nonFinite += 1
-        }
+        var bad = 0
+        for i in 0..<n where !samples[i].isFinite { bad += 1 }
+        guard bad > 0 else { return measure(samples, frames: frames) }
+        nonFinite += bad
+        if clean.count < n { clean = [Float](repeating: 0, count: n) }
+        for i in 0..<n { clean[i] = samples[i].isFinite ? samples[i] : 0 }
+        clean.withUnsafeBufferPointer { measure($0, frames: frames) }
+    }
+
+    private func measure(_ block: UnsafeBufferPointer<Float>, frames: Int) {
         // Work on locals: per-sample access to class properties costs an exclusivity check each.
         var peak = self.peak, acc = self.acc, accCount = self.accCount
         var clippedSamples = self.clippedSamples, clippedRuns = self.clippedRuns
         let channels = self.channels, frameLength = self.frameLength, fullScale = self.fullScale
         var sums = self.sums, frameSums = self.frameSums, runs = self.runs
-        for f in 0..<frames {
-            var power = 0.0
-            for c in 0..<channels {
-                let v = block[f * channels + c]
-                let a = abs(v)
-                if a > peak { peak = a }
-                sums[c] += Double(v)
-                frameSums[c] += Double(v)
-                power += Double(v) * Double(v)
-                if a >= fullScale {
-                    runs[c] += 1
-                    if runs[c] == 3 { clippedRuns += 1; clippedSamples += 3 } else if runs[c] > 3 { clippedSamples += 1 }
-                } else {
-                    runs[c] = 0
-                }
-            }
-            acc += power / Double(channels)
-            accCount += 1
-            if accCount == frameLength {
-                var dc = 0.0
+        var powers: [Float] = []
+        sums.withUnsafeMutableBufferPointer { sums in
+        frameSums.withUnsafeMutableBufferPointer { frameSums in
+        runs.withUnsafeMutableBufferPointer { runs in
+            for f in 0..<frames {
+                var power = 0.0
                 for c in 0..<channels {
-                    let m = frameSums[c] / Double(accCount)
-                    dc += m * m
-                    frameSums[c] = 0
+                    let v = block[f * channels + c]
+                    let a = abs(v)
+                    if a > peak { peak = a }
+                    sums[c] += Double(v)
+                    frameSums[c] += Double(v)
+                    power += Double(v) * Double(v)
+                    if a >= fullScale {
+                        runs[c] += 1
+                        if runs[c] == 3 { clippedRuns += 1; clippedSamples += 3 } else if runs[c] > 3 { clippedSamples += 1 }
+                    } else {
+                        runs[c] = 0
+                    }
                 }
-                framePower.append(Float(max(0, acc / Double(accCount) - dc / Double(channels))))
-                acc = 0
-                accCount = 0
+                acc += power / Double(channels)
+                accCount += 1
+                if accCount == frameLength {
+                    var dc = 0.0
+                    for c in 0..<channels {
+                        let m = frameSums[c] / Double(accCount)
+                        dc += m * m
+                        frameSums[c] = 0
+                    }
+                    powers.append(Float(max(0, acc / Double(accCount) - dc / Double(channels))))
+                    acc = 0
+                    accCount = 0
+                }
             }
-        }
+        }}}
+        framePower.append(contentsOf: powers)
         self.peak = peak
         self.acc = acc
         self.accCount = accCount
@@ -161,7 +176,7 @@ final class Analyzer {
         self.frameSums = frameSums
         self.runs = runs
         total += frames
-        meter.add(UnsafeBufferPointer(block), frames: frames)
+        meter.add(block, frames: frames)
     }
 
     /// Stores the frame's power without its mean, so a DC offset does not make silence look audible.

@@ -5,7 +5,7 @@ public struct ConversionResult: Codable, Equatable, Sendable {
     public var profile: String
     public var inputFormat: AudioFormat?
     public var outputFormat: AudioFormat
-    /// Integrated loudness of the kept audio before gain, and of the written file, LUFS.
+    /// Integrated loudness of the input (mixed to mono and resampled) before gain, and of the written file, LUFS.
     public var loudnessBefore: Double?
     public var loudnessAfter: Double?
     public var truePeakAfter: Double?

@@ -1,17 +1,20 @@
 import Foundation
 
 /// Turns any audio into a file that passes validation with `profile`:
-/// decode → downmix → DC removal → libsoxr → trim → measured loudness gain with a
+/// decode → downmix → libsoxr → DC removal → trim → measured loudness gain with a
 /// true-peak limiter → TPDF dither → encode, written atomically.
 public struct Converter: Sendable {
     public let profile: Profile
-    /// Loudness is close enough when within this of the target, LU.
-    static let loudnessAccuracy = 0.3
-    /// Gain is capped so near-silent noise is not blown up into a roar.
-    static let maxGain = 40.0
+    /// Streaming passes over at least this many samples run on two threads (see `BlockPipeline`).
+    let parallelAbove: Int
 
     public init(profile: Profile) {
+        self.init(profile: profile, parallelAbove: BlockPipeline.threshold)
+    }
+
+    init(profile: Profile, parallelAbove: Int) {
         self.profile = profile
+        self.parallelAbove = parallelAbove
     }
 
     /// Converts the file at `input` into `output`. Never writes over the input.
@@ -35,11 +38,11 @@ public struct Converter: Sendable {
 
     private func run(source: SignalSource, label: String, inputFormat: AudioFormat?, output: String) throws -> ConversionResult {
         let p = profile
-        let prepared = try Preparation.run(source: source, outputRate: p.sampleRate)
+        let prepared = try Preparation.run(source: source, outputRate: p.sampleRate, parallelAbove: parallelAbove)
         let spool = prepared.spool
         let rate = Double(p.sampleRate)
 
-        let edges = SilenceEdges(framePower: try prepared.framePower(), threshold: p.silenceThreshold)
+        let edges = SilenceEdges(framePower: prepared.framePower, threshold: p.silenceThreshold)
         guard let audible = edges.audible else { throw MediaError.silent(path: label) }
         var range = 0..<spool.count
         if p.trimSilence {
@@ -55,13 +58,29 @@ public struct Converter: Sendable {
             if bytes > p.maxSize { throw MediaError.tooBig(path: label, bytes: bytes, limit: p.maxSize) }
         }
 
-        let renderer = Renderer(spool: spool, range: range, total: total, sampleRate: p.sampleRate)
-        let levels = try settleLevels(renderer)
+        let renderer = Renderer(spool: spool, range: range, total: total, sampleRate: p.sampleRate, parallel: total >= parallelAbove)
+        var steering = LevelSteering(profile: p, loudness: prepared.loudness, truePeak: prepared.truePeak)
+        if steering.levels.ceiling != nil {
+            // The limiter's loss of loudness cannot be known without rendering through it.
+            try steering.observe(renderer.measure(gain: steering.levels.gain, ceiling: steering.levels.ceiling, truePeak: true))
+        }
 
         let out = try AtomicOutput(destination: output)
         do {
-            try write(renderer, levels: levels, to: out.temporary)
-            let check = Validator.validate(path: out.temporary, profile: p)
+            // The written samples are measured anyway (validation), so the levels steering
+            // predicted are checked there; a miss is settled by measuring passes and
+            // written again.
+            var check = try write(renderer, levels: steering.levels, to: out.temporary)
+            for _ in 0..<3 {
+                guard let a = check.analysis, !steering.verified else { break }
+                steering.observe((a.loudness, a.truePeak), written: true)
+                if steering.verified { break }
+                for _ in 0..<8 where !steering.verified {
+                    try steering.observe(renderer.measure(gain: steering.levels.gain, ceiling: steering.levels.ceiling, truePeak: true))
+                }
+                check = try write(renderer, levels: steering.levels, to: out.temporary)
+            }
+            let levels = steering.levels
             let errors = check.errors
             if !errors.isEmpty {
                 if let size = check.format?.fileSize, size > p.maxSize { throw MediaError.tooBig(path: label, bytes: size, limit: p.maxSize) }
@@ -69,10 +88,8 @@ public struct Converter: Sendable {
             }
             try out.commit()
             guard let written = check.format else { throw MediaError.outputInvalid(path: output, problems: ["unreadable after writing"]) }
-            var outFormat = written
-            outFormat.fileSize = written.fileSize
             return ConversionResult(
-                input: label, output: output, profile: p.name, inputFormat: inputFormat, outputFormat: outFormat,
+                input: label, output: output, profile: p.name, inputFormat: inputFormat, outputFormat: written,
                 loudnessBefore: levels.before.isFinite ? levels.before : nil,
                 loudnessAfter: check.analysis.flatMap { $0.loudness.isFinite ? $0.loudness : nil },
                 truePeakAfter: check.analysis.flatMap { $0.truePeak.isFinite ? $0.truePeak : nil },
@@ -88,77 +105,23 @@ public struct Converter: Sendable {
         }
     }
 
-    struct Levels {
-        var before: Double
-        var gain: Double
-        var ceiling: Double
-    }
-
-    /// Finds the gain and limiter threshold that land on the target loudness with the
-    /// true peak under the ceiling, by measuring the limited output (the limiter takes
-    /// loudness away, so one measurement of the input is not enough).
-    private func settleLevels(_ r: Renderer) throws -> Levels {
+    /// Renders and encodes into `path`, analysing the encoded samples on the way out. For
+    /// linear PCM and float the analysis is of exactly the values the file holds (a
+    /// read-back gives the same floats), so the written file is validated without decoding
+    /// it again; other codecs are validated by reading the file back.
+    private func write(_ r: Renderer, levels: LevelSteering.Levels, to path: String) throws -> ValidationReport {
         let p = profile
-        let before = try r.measure(gain: 0, ceiling: nil, truePeak: false).loudness
-        guard before.isFinite else { return Levels(before: before, gain: 0, ceiling: p.truePeak - 1) }
-        var levels = Levels(before: before, gain: min(Self.maxGain, p.loudness - before), ceiling: p.truePeak - 1)
-        // Loudness is settled with cheap loudness-only passes (secant steps: the limiter makes
-        // loudness grow slower than gain); the costly true-peak measurement runs once it has.
-        var previous: (gain: Double, loudness: Double)?
-        for _ in 0..<10 {
-            let loudness = try r.measure(gain: levels.gain, ceiling: levels.ceiling, truePeak: false).loudness
-            guard loudness.isFinite else { break }
-            if abs(loudness - p.loudness) > Self.loudnessAccuracy && levels.gain < Self.maxGain {
-                var slope = 1.0
-                if let prev = previous, abs(levels.gain - prev.gain) > 0.01 {
-                    slope = max(0.2, min(1.5, (loudness - prev.loudness) / (levels.gain - prev.gain)))
-                }
-                previous = (levels.gain, loudness)
-                levels.gain = min(Self.maxGain, levels.gain + (p.loudness - loudness) / slope)
-                continue
-            }
-            let truePeak = try r.measure(gain: levels.gain, ceiling: levels.ceiling, truePeak: true).truePeak
-            if truePeak <= p.truePeak - 0.1 { break }
-            levels.ceiling -= truePeak - (p.truePeak - 0.3)
-            previous = nil
-        }
-        return levels
-    }
-
-    private func write(_ r: Renderer, levels: Levels, to path: String) throws {
-        let p = profile
-        let writer = try SndFileWriter(path: path, container: p.container, codec: p.codec, sampleRate: p.sampleRate, channels: p.channels)
-        var dither = TPDFDither()
-        let ch = p.channels
-        if let bits = SndFormat.bits(codec: p.codec), SndFormat.isLinear(p.codec), bits <= 24 {
-            var ints = [Int32]()
-            var shorts = [Int16]()
-            try r.render(gain: levels.gain, ceiling: levels.ceiling) { block in
-                if bits == 16 {
-                    if shorts.count < block.count * ch { shorts = [Int16](repeating: 0, count: block.count * ch) }
-                    for (i, x) in block.enumerated() {
-                        let q = Int16(dither.quantise(x, bits: 16))
-                        for c in 0..<ch { shorts[i * ch + c] = q }
-                    }
-                    try shorts.withUnsafeBufferPointer { try writer.write(shorts: $0, frames: block.count) }
-                } else {
-                    if ints.count < block.count * ch { ints = [Int32](repeating: 0, count: block.count * ch) }
-                    let shift = Int32(32 - bits)
-                    for (i, x) in block.enumerated() {
-                        let q = dither.quantise(x, bits: bits) << shift
-                        for c in 0..<ch { ints[i * ch + c] = q }
-                    }
-                    try ints.withUnsafeBufferPointer { try writer.write(ints: $0, frames: block.count) }
-                }
-            }
-        } else {
-            var floats = [Float]()
-            try r.render(gain: levels.gain, ceiling: levels.ceiling) { block in
-                if floats.count < block.count * ch { floats = [Float](repeating: 0, count: block.count * ch) }
-                for (i, x) in block.enumerated() { for c in 0..<ch { floats[i * ch + c] = x } }
-                try floats.withUnsafeBufferPointer { try writer.write(floats: $0, frames: block.count) }
-            }
-        }
-        try writer.close()
+        let encoder = try SampleEncoder(path: path, profile: p)
+        let analyzer = try Analyzer(channels: p.channels, sampleRate: p.sampleRate)
+        var frames = 0
+        try BlockPipeline.run(parallel: r.parallel, produce: { emit in
+            try r.render(gain: levels.gain, ceiling: levels.ceiling) { try encoder.write($0, written: emit) }
+        }, consume: { written in
+            analyzer.add(written, frames: written.count / p.channels)
+            frames += written.count / p.channels
+        })
+        try encoder.close()
+        guard encoder.exact else { return Validator.validate(path: path, profile: p) }
+        return Validator.validate(path: path, profile: p, written: analyzer.finish(silenceThreshold: p.silenceThreshold), frames: frames)
     }
 }

@@ -23,9 +23,19 @@ struct TPDFDither {
     }
 
     /// Quantises `x` in [-1, 1] to a signed integer of `bits` bits with dither.
+    @inline(__always)
     mutating func quantise(_ x: Float, bits: Int) -> Int32 {
         let scale = Float(1 << (bits - 1))
-        let v = (x * scale + sample()).rounded()
+        let v = Self.round(x * scale + sample())
         return Int32(max(-scale, min(scale - 1, v)))
+    }
+
+    /// Round to nearest (ties to even) by adding and removing 1.5·2^23, which leaves no
+    /// fraction bits: one add and one subtract instead of a libm call per sample. Exact for
+    /// |v| < 2^22; larger values (only 24-bit output gets near) take `rounded`.
+    @inline(__always)
+    static func round(_ v: Float) -> Float {
+        let magic: Float = 12_582_912
+        return Swift.abs(v) < 4_194_304 ? (v + magic) - magic : v.rounded()
     }
 }

@@ -1,27 +1,21 @@
 import Foundation
 
-/// First-order DC blocker (about 10 Hz). Seeded with the opening block's mean so a
-/// file with a large constant offset does not start with a thump.
+/// First-order DC blocker (about 10 Hz). It runs at the output rate, after resampling
+/// (a fifth or less of the input's samples through a serial filter); the input's opening
+/// offset is subtracted before resampling (`removeOffset`) so a file with a large constant
+/// offset neither starts with a thump nor makes the resampler ring on a step.
 struct DCBlocker {
     private let r: Float
     private var prevIn: Float = 0
     private var prevOut: Float = 0
-    private var seeded = false
 
     init(sampleRate: Int, cutoff: Double = 10) {
         r = Float(1 - 2 * Double.pi * cutoff / Double(sampleRate))
     }
 
-    mutating func process(_ buf: inout [Float], count: Int) {
-        guard count > 0 else { return }
-        if !seeded {
-            var sum = 0.0
-            for i in 0..<count { sum += Double(buf[i]) }
-            prevIn = Float(sum / Double(count))
-            seeded = true
-        }
+    mutating func process(_ buf: UnsafeMutableBufferPointer<Float>) {
         var pi = prevIn, po = prevOut
-        for i in 0..<count {
+        for i in buf.indices {
             let x = buf[i]
             let y = x - pi + r * po
             pi = x
@@ -30,6 +24,27 @@ struct DCBlocker {
         }
         prevIn = pi
         prevOut = po
+    }
+}
+
+/// Subtracts the mean of the first block it sees from every block: the constant part of a
+/// DC offset, taken out before resampling.
+struct OffsetRemover {
+    private var offset: Float?
+
+    mutating func process(_ buf: inout [Float], count: Int) {
+        guard count > 0 else { return }
+        let o: Float
+        if let offset { o = offset } else {
+            var sum = 0.0
+            for i in 0..<count { sum += Double(buf[i]) }
+            o = Float(sum / Double(count))
+            offset = o
+        }
+        guard o != 0 else { return }
+        buf.withUnsafeMutableBufferPointer { b in
+            for i in 0..<count { b[i] -= o }
+        }
     }
 }
 
@@ -42,15 +57,23 @@ func downmix(_ interleaved: [Float], frames: Int, channels: Int, into mono: inou
     let scale = 1 / Float(channels)
     interleaved.withUnsafeBufferPointer { src in
         mono.withUnsafeMutableBufferPointer { dst in
-            for f in 0..<frames {
-                var acc: Float = 0
-                let base = f * channels
-                for c in 0..<channels {
-                    var v = src[base + c]
-                    if !v.isFinite { v = 0; bad += 1 }
-                    acc += v
+            for i in 0..<(frames * channels) where !src[i].isFinite { bad += 1 }
+            // Mono and stereo (nearly every input) get loops the compiler vectorises; both
+            // add in the same order as the general loop, so results are the same.
+            if bad == 0 && channels == 1 {
+                for f in 0..<frames { dst[f] = src[f] }
+            } else if bad == 0 && channels == 2 {
+                for f in 0..<frames { dst[f] = (src[2 * f] + src[2 * f + 1]) * scale }
+            } else {
+                for f in 0..<frames {
+                    var acc: Float = 0
+                    let base = f * channels
+                    for c in 0..<channels {
+                        let v = src[base + c]
+                        acc += v.isFinite ? v : 0
+                    }
+                    dst[f] = acc * scale
                 }
-                dst[f] = acc * scale
             }
         }
     }

@@ -34,42 +34,61 @@ struct PeakLimiter {
     }
 
     /// Limits `input * gain`, appending to `output` the samples that leave the look-ahead delay.
+    /// Ring positions advance by compare-and-wrap: a `%` per index would cost an integer
+    /// division several times a sample, more than the limiting itself.
     mutating func process(_ input: UnsafeBufferPointer<Float>, gain: Float, into output: inout [Float]) {
+        guard !input.isEmpty else { return }
         let cap = lookahead + 1
         let la = lookahead
         let ceil = ceiling
+        let release = releaseCoeff
         var head = self.head, count = self.count, n = self.n, env = self.env, envSum = self.envSum
+        var pos = n % la
+        let base = output.count
+        output.append(contentsOf: repeatElement(0, count: input.count))
+        var produced = 0
         delay.withUnsafeMutableBufferPointer { delay in
         envRing.withUnsafeMutableBufferPointer { ring in
         minIdx.withUnsafeMutableBufferPointer { minIdx in
         minVal.withUnsafeMutableBufferPointer { minVal in
+        output.withUnsafeMutableBufferPointer { out in
             for raw in input {
                 let x = raw * gain
                 let a = abs(x)
                 let need = a > ceil ? Double(ceil / a) : 1
                 // Monotonic deque (ring of capacity la+1) holding the window minimum.
                 while count > 0 {
-                    let back = (head + count - 1) % cap
+                    var back = head + count - 1
+                    if back >= cap { back -= cap }
                     if minVal[back] >= need { count -= 1 } else { break }
                 }
-                let slot = (head + count) % cap
+                var slot = head + count
+                if slot >= cap { slot -= cap }
                 minIdx[slot] = n
                 minVal[slot] = need
                 count += 1
-                while minIdx[head] <= n - la { head = (head + 1) % cap; count -= 1 }
-                delay[n % la] = x
+                while minIdx[head] <= n - la {
+                    head += 1
+                    if head == cap { head = 0 }
+                    count -= 1
+                }
+                delay[pos] = x
                 n += 1
+                pos += 1
+                if pos == la { pos = 0 }
                 guard n >= la else { continue }
-                // Window [n-la, n-1] is complete: its minimum is the need of sample n-la.
-                env = min(minVal[head], env + (1 - env) * releaseCoeff)
-                let r = (n - la) % la
-                envSum += env - ring[r]
-                ring[r] = env
+                // Window [n-la, n-1] is complete: its minimum is the need of sample n-la,
+                // which sits at `pos` in the delay line (n - la ≡ n mod la).
+                env = min(minVal[head], env + (1 - env) * release)
+                envSum += env - ring[pos]
+                ring[pos] = env
                 let g = Float(min(1, envSum / Double(la)))
-                let y = delay[(n - la) % la] * g
-                output.append(max(-ceil, min(ceil, y)))
+                let y = delay[pos] * g
+                out[base + produced] = max(-ceil, min(ceil, y))
+                produced += 1
             }
-        }}}}
+        }}}}}
+        output.removeLast(input.count - produced)
         self.head = head
         self.count = count
         self.n = n

@@ -1,19 +1,21 @@
 import Foundation
 import CEbur128
 
-/// EBU R128 integrated loudness and true peak through libebur128.
+/// EBU R128 integrated loudness through libebur128, and true peak through `TruePeakMeter`.
 final class LoudnessMeter {
     private var state: UnsafeMutablePointer<ebur128_state>?
     let channels: Int
+    private var peaks: [TruePeakMeter]?
+    private var scratch: [Float] = []
 
-    /// `truePeak: false` skips the 4x oversampling that true peak needs, the costliest part of metering.
+    /// `truePeak: false` skips the 4x oversampling that true peak needs.
     init(channels: Int, sampleRate: Int, truePeak: Bool = true) throws {
         self.channels = channels
-        let mode = EBUR128_MODE_I.rawValue | (truePeak ? EBUR128_MODE_TRUE_PEAK.rawValue : 0)
-        guard let st = ebur128_init(UInt32(channels), UInt(sampleRate), Int32(mode)) else {
+        guard let st = ebur128_init(UInt32(channels), UInt(sampleRate), Int32(EBUR128_MODE_I.rawValue)) else {
             throw MediaError.engine("libebur128 refused \(channels) channels at \(sampleRate) Hz")
         }
         state = st
+        if truePeak { peaks = [TruePeakMeter](repeating: TruePeakMeter(), count: channels) }
     }
 
     deinit { ebur128_destroy(&state) }
@@ -21,6 +23,10 @@ final class LoudnessMeter {
     func add(_ interleaved: UnsafeBufferPointer<Float>, frames: Int) {
         guard frames > 0 else { return }
         _ = ebur128_add_frames_float(state, interleaved.baseAddress, frames)
+        guard peaks != nil else { return }
+        for c in 0..<channels {
+            peaks?[c].add(interleaved: interleaved, frames: frames, channels: channels, channel: c, scratch: &scratch)
+        }
     }
 
     /// Integrated loudness in LUFS; -inf when nothing passes the absolute gate (silence).
@@ -30,13 +36,9 @@ final class LoudnessMeter {
         return out
     }
 
-    /// Highest true peak over all channels, dBTP.
+    /// Highest true peak over all channels, dBTP (-inf when not measured or silent).
     var truePeak: Double {
-        var peak = 0.0
-        for ch in 0..<channels {
-            var v = 0.0
-            if ebur128_true_peak(state, UInt32(ch), &v) == 0 { peak = max(peak, v) }
-        }
+        let peak = peaks?.map(\.linear).max() ?? 0
         return peak > 0 ? 20 * log10(peak) : -.infinity
     }
 }

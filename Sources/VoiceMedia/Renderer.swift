@@ -8,6 +8,8 @@ struct Renderer {
     let range: Range<Int>
     let total: Int
     let sampleRate: Int
+    /// Measuring runs the meter on a second thread.
+    let parallel: Bool
 
     func render(gain: Double, ceiling: Double?, _ sink: (UnsafeBufferPointer<Float>) throws -> Void) throws {
         let g = Float(pow(10, gain / 20))
@@ -34,7 +36,9 @@ struct Renderer {
 
     func measure(gain: Double, ceiling: Double?, truePeak: Bool) throws -> (loudness: Double, truePeak: Double) {
         let meter = try LoudnessMeter(channels: 1, sampleRate: sampleRate, truePeak: truePeak)
-        try render(gain: gain, ceiling: ceiling) { meter.add($0, frames: $0.count) }
+        try BlockPipeline.run(parallel: parallel, produce: { emit in
+            try render(gain: gain, ceiling: ceiling, emit)
+        }, consume: { meter.add($0, frames: $0.count) })
         return (meter.integrated, meter.truePeak)
     }
 }

@@ -3,6 +3,8 @@
 protocol SignalSource: AnyObject {
     var sampleRate: Int { get }
     var channels: Int { get }
+    /// Frames the source expects to deliver (the header's count for a file).
+    var expectedFrames: Int { get }
     /// Reads up to `frames` interleaved frames into `buffer` (resized as needed); 0 at the end.
     func read(into buffer: inout [Float], frames: Int) -> Int
 }
@@ -10,6 +12,7 @@ protocol SignalSource: AnyObject {
 extension SndFileReader: SignalSource {
     var sampleRate: Int { format.sampleRate }
     var channels: Int { format.channels }
+    var expectedFrames: Int { Int(format.frames) }
 }
 
 final class MemorySource: SignalSource {
@@ -17,6 +20,7 @@ final class MemorySource: SignalSource {
     let channels: Int
     private let samples: [Float]
     private var position = 0
+    var expectedFrames: Int { samples.count / channels }
 
     init(samples: [Float], sampleRate: Int, channels: Int) {
         self.samples = samples

@@ -20,6 +20,39 @@ public enum Validator {
     static let blockFrames = 16_384
 
     public static func validate(path: String, profile: Profile) -> ValidationReport {
+        check(path: path, profile: profile) { reader, problems in
+            let analyzer = try Analyzer(channels: reader.format.channels, sampleRate: reader.format.sampleRate)
+            var buffer = [Float]()
+            var read: Int64 = 0
+            while true {
+                let n = reader.read(into: &buffer, frames: blockFrames)
+                if n == 0 { break }
+                buffer.withUnsafeBufferPointer { analyzer.add($0, frames: n) }
+                read += Int64(n)
+            }
+            if read < reader.format.frames, !problems.contains(where: { $0.code == .invalidFileFormat }) {
+                problems.append(Problem(.invalidFileFormat, .error,
+                    "truncated: the header announces \(reader.format.frames) frames but only \(read) could be read"))
+            }
+            return analyzer.finish(silenceThreshold: profile.silenceThreshold)
+        }
+    }
+
+    /// Validates a file the converter has just written, from the analysis of the exact
+    /// samples it wrote: the header, container, codec, size and frame count are read from
+    /// the file, the content checks use `written` instead of decoding the file again.
+    static func validate(path: String, profile: Profile, written: AudioAnalysis, frames: Int) -> ValidationReport {
+        check(path: path, profile: profile) { reader, problems in
+            if reader.format.frames != Int64(frames) {
+                problems.append(Problem(.invalidFileFormat, .error,
+                    "the header announces \(reader.format.frames) frames but \(frames) were written"))
+            }
+            return written
+        }
+    }
+
+    private static func check(path: String, profile: Profile,
+                              content: (SndFileReader, inout [Problem]) throws -> AudioAnalysis) -> ValidationReport {
         var problems: [Problem] = []
         func report(_ format: AudioFormat?, _ analysis: AudioAnalysis?) -> ValidationReport {
             ValidationReport(file: path, profile: profile.name, ok: !problems.contains { $0.severity == .error },
@@ -47,20 +80,7 @@ public enum Validator {
 
         var analysis: AudioAnalysis?
         do {
-            let analyzer = try Analyzer(channels: format.channels, sampleRate: format.sampleRate)
-            var buffer = [Float]()
-            var read: Int64 = 0
-            while true {
-                let n = reader.read(into: &buffer, frames: blockFrames)
-                if n == 0 { break }
-                buffer.withUnsafeMutableBufferPointer { analyzer.add($0, frames: n) }
-                read += Int64(n)
-            }
-            if read < format.frames, !problems.contains(where: { $0.code == .invalidFileFormat }) {
-                problems.append(Problem(.invalidFileFormat, .error,
-                    "truncated: the header announces \(format.frames) frames but only \(read) could be read"))
-            }
-            let a = analyzer.finish(silenceThreshold: profile.silenceThreshold)
+            let a = try content(reader, &problems)
             analysis = a
             checkContent(a, format, profile, &problems)
         } catch {
