@@ -2,30 +2,34 @@ import CEspeakNG
 import Foundation
 
 /// The libespeak-ng C API. `start` runs only on the `SpeechSynthesizer` actor; after it,
-/// this process's espeak-ng state is never modified again (synthesis happens in forked
-/// children), which is what makes concurrent `synthesise` calls safe.
+/// this process's espeak-ng state is never modified again (synthesis happens in processes
+/// forked from it, see the shim), which is what makes concurrent `synthesise` calls safe.
 final class EspeakEngine: @unchecked Sendable {
     private(set) var sampleRate = 0
     private var initialised = false
-
-    func start() throws {
-        guard !initialised else { return }
-        let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
-        guard rate > 0 else {
-            throw SynthError.engineUnavailable("espeak_Initialize failed (is espeak-ng-data installed? run scripts/bootstrap)")
-        }
-        sampleRate = Int(rate)
-        initialised = true
-    }
-
-    /// Synthesises SSML text and returns 16-bit samples at `sampleRate`. Runs in a forked
-    /// child from the pristine post-initialisation state (see the shim), which is what makes
-    /// the same text give the same samples on every call.
     /// Every utterance starts from the same state, so a word run always renders to the same
     /// samples: repeated runs (code digits, greetings) are rendered once per process.
     private let cache = UtteranceCache()
+    let zygotes = ZygotePool()
 
-    func synthesise(ssml: String, voice: String, rate: Int, pitch: Int, range: Int) throws -> [Int16] {
+    /// espeak-ng's state is per process, so it is initialised once per process: a second
+    /// `espeak_Initialize` racing a fork would give a zygote half-built state for good.
+    private static let initialisation: Result<Int, SynthError> = {
+        let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
+        guard rate > 0 else {
+            return .failure(.engineUnavailable("espeak_Initialize failed (is espeak-ng-data installed? run scripts/bootstrap)"))
+        }
+        return .success(Int(rate))
+    }()
+
+    func start() throws {
+        guard !initialised else { return }
+        sampleRate = try Self.initialisation.get()
+        initialised = true
+    }
+
+    /// Synthesises SSML text and returns 16-bit samples at `sampleRate`.
+    func synthesise(ssml: String, voice: String, rate: Int, pitch: Int, range: Int) throws(SynthError) -> [Int16] {
         let key = "\(voice)|\(rate)|\(pitch)|\(range)|\(ssml)"
         if let hit = cache[key] { return hit }
         let samples = try synthesiseUncached(ssml: ssml, voice: voice, rate: rate, pitch: pitch, range: range)
@@ -33,19 +37,15 @@ final class EspeakEngine: @unchecked Sendable {
         return samples
     }
 
-    func synthesiseUncached(ssml: String, voice: String, rate: Int, pitch: Int, range: Int) throws -> [Int16] {
-        var raw: UnsafeMutablePointer<Int16>?
-        let n = voiceprep_synth_isolated(ssml, voice, Int32(rate), Int32(pitch), Int32(range), &raw)
-        defer { free(raw) }
-        switch n {
-        case -2: throw SynthError.unknownVoice(voice)
-        case -3: throw SynthError.synthesisFailed("espeak_Synth rejected the text")
-        case -4: throw SynthError.synthesisFailed("the espeak-ng process crashed")
-        case ..<0: throw SynthError.synthesisFailed("cannot start a synthesis process: \(String(cString: strerror(errno)))")
-        default: break
-        }
-        guard let raw, n > 0 else { return [] }
-        return Array(UnsafeBufferPointer(start: raw, count: n))
+    /// Renders in a fresh grandchild of the voice's zygote, which starts from the state the
+    /// zygote had right after setting the voice: the same text gives the same samples on every call.
+    func synthesiseUncached(ssml: String, voice: String, rate: Int, pitch: Int, range: Int) throws(SynthError) -> [Int16] {
+        let key = ZygotePool.Key(voice: voice, rate: rate, pitch: pitch, range: range)
+        let zygote = try zygotes.zygote(for: key)
+        if let samples = try zygote.synthesise(ssml) { return samples }
+        // Killed since it last answered (OOM killer, an operator): replaced once, the render retried.
+        if let samples = try zygotes.zygote(for: key, replacing: zygote).synthesise(ssml) { return samples }
+        throw SynthError.synthesisFailed("the espeak-ng process crashed")
     }
 }
 

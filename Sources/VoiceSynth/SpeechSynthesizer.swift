@@ -3,8 +3,8 @@ import VoiceText
 
 /// The one owner of espeak-ng in this process. espeak-ng crashes when two threads
 /// synthesise at once, so this process never synthesises at all: the actor initialises
-/// the engine once, and every utterance runs in a forked single-threaded child
-/// (see `EspeakEngine`). Concurrent `render` calls therefore run in parallel, each in
+/// the engine once, and every utterance runs in a single-threaded process forked from
+/// its voice's zygote (see `EspeakEngine` and `Zygote`). Concurrent `render` calls therefore run in parallel, each in
 /// its own process, and cannot corrupt each other by construction.
 public actor SpeechSynthesizer {
     public static let shared = SpeechSynthesizer()
