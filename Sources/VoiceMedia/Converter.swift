@@ -59,7 +59,7 @@ public struct Converter: Sendable {
         }
 
         let renderer = Renderer(spool: spool, range: range, total: total, sampleRate: p.sampleRate, parallel: total >= parallelAbove)
-        var steering = LevelSteering(profile: p, loudness: prepared.loudness, truePeak: prepared.truePeak)
+        var steering = LevelSteering(profile: p, loudness: prepared.loudness, truePeak: prepared.truePeak, samplePeak: prepared.samplePeak)
         if steering.levels.ceiling != nil {
             // The limiter's loss of loudness cannot be known without rendering through it.
             try steering.observe(renderer.measure(gain: steering.levels.gain, ceiling: steering.levels.ceiling, truePeak: true))
@@ -68,14 +68,14 @@ public struct Converter: Sendable {
         let out = try AtomicOutput(destination: output)
         do {
             // The written samples are measured anyway (validation), so the levels steering
-            // predicted are checked there; a miss is settled by measuring passes and
-            // written again.
+            // predicted are checked there. A miss is corrected and written again; a second
+            // miss is settled by measuring passes first.
             var check = try write(renderer, levels: steering.levels, to: out.temporary)
-            for _ in 0..<3 {
+            for attempt in 0..<3 {
                 guard let a = check.analysis, !steering.verified else { break }
                 steering.observe((a.loudness, a.truePeak), written: true)
                 if steering.verified { break }
-                for _ in 0..<8 where !steering.verified {
+                for _ in 0..<8 where attempt > 0 && !steering.verified {
                     try steering.observe(renderer.measure(gain: steering.levels.gain, ceiling: steering.levels.ceiling, truePeak: true))
                 }
                 check = try write(renderer, levels: steering.levels, to: out.temporary)

@@ -41,7 +41,7 @@ struct PeakLimiter {
         let cap = lookahead + 1
         let la = lookahead
         let ceil = ceiling
-        let release = releaseCoeff
+        let release = releaseCoeff, keep = 1 - releaseCoeff, perSample = 1 / Double(la)
         var head = self.head, count = self.count, n = self.n, env = self.env, envSum = self.envSum
         var pos = n % la
         let base = output.count
@@ -79,10 +79,11 @@ struct PeakLimiter {
                 guard n >= la else { continue }
                 // Window [n-la, n-1] is complete: its minimum is the need of sample n-la,
                 // which sits at `pos` in the delay line (n - la ≡ n mod la).
-                env = min(minVal[head], env + (1 - env) * release)
+                // env + (1 - env)·release, written as one multiply-add: this chain is serial.
+                env = min(minVal[head], env * keep + release)
                 envSum += env - ring[pos]
                 ring[pos] = env
-                let g = Float(min(1, envSum / Double(la)))
+                let g = Float(min(1, envSum * perSample))
                 let y = delay[pos] * g
                 out[base + produced] = max(-ceil, min(ceil, y))
                 produced += 1

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The first pass: decode → downmix → resample → DC removal, into a spool at the
 /// profile's rate. The resampled signal is measured on the way into the spool (frame
 /// power for trimming, integrated loudness, true peak), so the converter starts from
@@ -11,6 +13,8 @@ struct Preparation {
     /// Integrated loudness (LUFS) and true peak (dBTP) of the whole resampled signal.
     let loudness: Double
     let truePeak: Double
+    /// Highest absolute sample of the resampled signal, dBFS.
+    let samplePeak: Double
 
     static func run(source: SignalSource, outputRate: Int, parallelAbove: Int, blockFrames: Int = 16_384) throws -> Preparation {
         let spool = SampleSpool()
@@ -50,7 +54,7 @@ struct Preparation {
         })
         if let resampler { try resampler.process(UnsafeBufferPointer(start: nil, count: 0), sink: take) }
         return Preparation(spool: spool, nonFinite: bad, frameLength: frameLength, framePower: power.finish(),
-                           loudness: meter.integrated, truePeak: meter.truePeak)
+                           loudness: meter.integrated, truePeak: meter.truePeak, samplePeak: power.peakDB)
     }
 }
 
@@ -60,18 +64,23 @@ struct FramePower {
     private var out: [Float] = []
     private var acc = 0.0
     private var n = 0
+    private var peak: Float = 0
+
+    var peakDB: Double { peak > 0 ? 20 * log10(Double(peak)) : -.infinity }
 
     init(frameLength: Int) { self.frameLength = frameLength }
 
     mutating func add(_ block: UnsafeBufferPointer<Float>) {
-        var acc = self.acc, n = self.n
+        var acc = self.acc, n = self.n, peak = self.peak
         for x in block {
+            peak = max(peak, abs(x))
             acc += Double(x) * Double(x)
             n += 1
             if n == frameLength { out.append(Float(acc / Double(n))); acc = 0; n = 0 }
         }
         self.acc = acc
         self.n = n
+        self.peak = peak
     }
 
     mutating func finish() -> [Float] {

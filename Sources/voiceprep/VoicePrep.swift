@@ -26,6 +26,10 @@ struct VoicePrep: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
+        // Every file converted allocates and frees the same few large buffers. glibc hands
+        // blocks over 128 KiB straight back to the kernel, so each file paid for fresh
+        // zeroed pages again (about 6% of a batch's CPU): keep them in the heap instead.
+        Allocator.keepLargeBlocks()
         do {
             var command = try VoicePrep.parseAsRoot()
             if var async = command as? AsyncParsableCommand {
@@ -54,4 +58,15 @@ enum Main {
 struct UsageError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// glibc's `mallopt`, which Swift's Glibc module does not export.
+enum Allocator {
+    static func keepLargeBlocks() {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        _ = mallopt(-3, 32 << 20) // M_MMAP_THRESHOLD
+        _ = mallopt(-1, 128 << 20) // M_TRIM_THRESHOLD
+    }
 }
