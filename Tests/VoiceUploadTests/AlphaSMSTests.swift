@@ -24,7 +24,8 @@ import VoiceMedia
     }
 
     @Test func statusByIDWithPerItemErrors() async throws {
-        try await withSandbox(SandboxConfig(webhookDelayMs: 1500)) { sb in
+        // The call stays QUEUED long enough for the first status query even on a loaded machine.
+        try await withSandbox(SandboxConfig(webhookDelayMs: 6000)) { sb in
             let client = AlphaSMSClient(baseURL: sb.baseURL, key: sandboxKey)
             let call = try await client.voice(phone: "380501234567", file: readyWAV)
             let first = try await client.status(ids: [call.id, "999"])

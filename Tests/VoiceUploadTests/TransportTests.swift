@@ -30,7 +30,8 @@ import Testing
             #expect(error.disposition == .notSent)
             #expect(error.description.contains("safe to try again"))
         }
-        #expect(Date().timeIntervalSince(started) < 10, "a refused connect must fail fast, not retry until the 30 s deadline")
+        // Well under the 30 s deadline even on a loaded machine: a retrying client would reach it.
+        #expect(Date().timeIntervalSince(started) < 25, "a refused connect must fail fast, not retry until the 30 s deadline")
     }
 
     @Test func unresolvableHostNeverReachedTheProvider() async throws {
