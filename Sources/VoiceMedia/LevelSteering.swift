@@ -13,8 +13,9 @@ struct LevelSteering {
         var ceiling: Double?
     }
 
-    /// Loudness is close enough when within this of the target, LU.
-    static let loudnessAccuracy = 0.3
+    /// Loudness is close enough when within this of the target, LU: EBU R128's tolerance
+    /// for programmes normalised from files (a listener notices about 1 LU).
+    static let loudnessAccuracy = 0.5
     /// Gain is capped so near-silent noise is not blown up into a roar.
     static let maxGain = 40.0
     /// Headroom kept under the true-peak ceiling by a measuring pass, for the dither to come
