@@ -98,6 +98,8 @@ final class Analyzer {
     private var clippedSamples = 0
     private var clippedRuns = 0
     private var nonFinite = 0
+    /// A copy of a block with NaN and infinite samples silenced, made only when it has any.
+    private var clean: [Float] = []
     private var total = 0
     private let fullScale: Float = 0.99996
 
@@ -110,8 +112,6 @@ final class Analyzer {
         frameSums = sums
         runs = [Int](repeating: 0, count: channels)
     }
-
-    private var clean: [Float] = []
 
     /// Measures `frames` interleaved frames; NaN and infinite samples are counted and measured as silence.
     func add(_ samples: UnsafeBufferPointer<Float>, frames: Int) {

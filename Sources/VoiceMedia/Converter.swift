@@ -62,7 +62,7 @@ public struct Converter: Sendable {
         var steering = LevelSteering(profile: p, loudness: prepared.loudness, truePeak: prepared.truePeak, samplePeak: prepared.samplePeak)
         if steering.levels.ceiling != nil {
             // The limiter's loss of loudness cannot be known without rendering through it.
-            try steering.observe(renderer.measure(gain: steering.levels.gain, ceiling: steering.levels.ceiling, truePeak: true))
+            try steering.observe(renderer.measure(gain: steering.levels.gain, ceiling: steering.levels.ceiling))
         }
 
         let out = try AtomicOutput(destination: output)
@@ -76,7 +76,7 @@ public struct Converter: Sendable {
                 steering.observe((a.loudness, a.truePeak), written: true)
                 if steering.verified { break }
                 for _ in 0..<8 where attempt > 0 && !steering.verified {
-                    try steering.observe(renderer.measure(gain: steering.levels.gain, ceiling: steering.levels.ceiling, truePeak: true))
+                    try steering.observe(renderer.measure(gain: steering.levels.gain, ceiling: steering.levels.ceiling))
                 }
                 check = try write(renderer, levels: steering.levels, to: out.temporary)
             }

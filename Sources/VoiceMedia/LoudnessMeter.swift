@@ -5,17 +5,16 @@ import CEbur128
 final class LoudnessMeter {
     private var state: UnsafeMutablePointer<ebur128_state>?
     let channels: Int
-    private var peaks: [TruePeakMeter]?
+    private var peaks: [TruePeakMeter]
     private var scratch: [Float] = []
 
-    /// `truePeak: false` skips the 4x oversampling that true peak needs.
-    init(channels: Int, sampleRate: Int, truePeak: Bool = true) throws {
+    init(channels: Int, sampleRate: Int) throws {
         self.channels = channels
         guard let st = ebur128_init(UInt32(channels), UInt(sampleRate), Int32(EBUR128_MODE_I.rawValue)) else {
             throw MediaError.engine("libebur128 refused \(channels) channels at \(sampleRate) Hz")
         }
         state = st
-        if truePeak { peaks = [TruePeakMeter](repeating: TruePeakMeter(), count: channels) }
+        peaks = [TruePeakMeter](repeating: TruePeakMeter(), count: channels)
     }
 
     deinit { ebur128_destroy(&state) }
@@ -23,9 +22,8 @@ final class LoudnessMeter {
     func add(_ interleaved: UnsafeBufferPointer<Float>, frames: Int) {
         guard frames > 0 else { return }
         _ = ebur128_add_frames_float(state, interleaved.baseAddress, frames)
-        guard peaks != nil else { return }
         for c in 0..<channels {
-            peaks?[c].add(interleaved: interleaved, frames: frames, channels: channels, channel: c, scratch: &scratch)
+            peaks[c].add(interleaved: interleaved, frames: frames, channels: channels, channel: c, scratch: &scratch)
         }
     }
 
@@ -36,9 +34,9 @@ final class LoudnessMeter {
         return out
     }
 
-    /// Highest true peak over all channels, dBTP (-inf when not measured or silent).
+    /// Highest true peak over all channels, dBTP (-inf when silent).
     var truePeak: Double {
-        let peak = peaks?.map(\.linear).max() ?? 0
+        let peak = peaks.map(\.linear).max() ?? 0
         return peak > 0 ? 20 * log10(peak) : -.infinity
     }
 }

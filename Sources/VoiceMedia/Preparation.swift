@@ -20,7 +20,7 @@ struct Preparation {
         let spool = SampleSpool()
         let resampler = source.sampleRate == outputRate ? nil : try Resampler(from: source.sampleRate, to: outputRate)
         let frameLength = max(1, Int(Double(outputRate) * Analyzer.frameSeconds))
-        let meter = try LoudnessMeter(channels: 1, sampleRate: outputRate, truePeak: true)
+        let meter = try LoudnessMeter(channels: 1, sampleRate: outputRate)
         var power = FramePower(frameLength: frameLength)
         var dc = DCBlocker(sampleRate: outputRate)
         var filtered = [Float]()

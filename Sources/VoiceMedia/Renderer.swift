@@ -34,8 +34,8 @@ struct Renderer {
         try flush()
     }
 
-    func measure(gain: Double, ceiling: Double?, truePeak: Bool) throws -> (loudness: Double, truePeak: Double) {
-        let meter = try LoudnessMeter(channels: 1, sampleRate: sampleRate, truePeak: truePeak)
+    func measure(gain: Double, ceiling: Double?) throws -> (loudness: Double, truePeak: Double) {
+        let meter = try LoudnessMeter(channels: 1, sampleRate: sampleRate)
         try BlockPipeline.run(parallel: parallel, produce: { emit in
             try render(gain: gain, ceiling: ceiling, emit)
         }, consume: { meter.add($0, frames: $0.count) })
