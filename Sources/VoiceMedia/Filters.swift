@@ -2,7 +2,7 @@ import Foundation
 
 /// First-order DC blocker (about 10 Hz). It runs at the output rate, after resampling
 /// (a fifth or less of the input's samples through a serial filter); the input's opening
-/// offset is subtracted before resampling (`removeOffset`) so a file with a large constant
+/// offset is subtracted before resampling (`OffsetRemover`) so a file with a large constant
 /// offset neither starts with a thump nor makes the resampler ring on a step.
 struct DCBlocker {
     private let r: Float

@@ -79,11 +79,10 @@ struct LevelSteering {
     }
 
     /// The gain for a target from one measurement through the limiter. The limiter's loss
-    /// of loudness is modelled as a·u^e (`lossExponent`), u the gain past the knee where the loudest sample
-    /// meets the ceiling (no loss below it, and a slope that falls as limiting deepens, as
-    /// measured speech shows); the model
-    /// is fitted to the measurement and solved for the target by bisection. Only a guess:
-    /// the next measurement checks it.
+    /// of loudness is modelled as a·u^e (`lossExponent`), u the gain past the knee where the
+    /// loudest sample meets the ceiling (no loss below it, and a slope that falls as limiting
+    /// deepens, as measured speech shows); the model is fitted to the measurement and solved
+    /// for the target by bisection. Only a guess: the next measurement checks it.
     private func firstStep(_ loudness: Double) -> Double {
         let g = levels.gain
         guard let ceiling = levels.ceiling, levels.before.isFinite, samplePeak.isFinite else {
@@ -93,10 +92,10 @@ struct LevelSteering {
         let u0 = g - knee
         let loss = levels.before + g - loudness
         guard u0 > 0.1, loss > 0.01 else { return g + (target - loudness) }
-        let a = loss / pow(u0, Self.lossExponent)
-        func reached(_ u: Double) -> Double { levels.before + knee + u - a * pow(u, Self.lossExponent) }
-        // Loudness rises with u up to where the slope 1 - e·a·u^(e-1) reaches zero.
         let e = Self.lossExponent
+        let a = loss / pow(u0, e)
+        func reached(_ u: Double) -> Double { levels.before + knee + u - a * pow(u, e) }
+        // Loudness rises with u up to where the slope 1 - e·a·u^(e-1) reaches zero.
         var hi = pow(1 / (e * a), 1 / (e - 1)), lo = 0.0
         guard reached(hi) > target else { return knee + hi }
         for _ in 0..<40 {
