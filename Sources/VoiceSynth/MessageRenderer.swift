@@ -44,7 +44,10 @@ public struct MessageRenderer: Sendable {
         if kept > profile.maxDuration + 2 * profile.silencePad {
             throw SynthError.tooLong(estimated: kept, limit: profile.maxDuration)
         }
-        let result = try Converter(profile: profile).convert(samples: speech.samples, sampleRate: speech.sampleRate, label: output, output: output)
+        let profile = self.profile
+        let result = try await BlockingWork.run {
+            try Converter(profile: profile).convert(samples: speech.samples, sampleRate: speech.sampleRate, label: output, output: output)
+        }
         let shift = result.trimmedStart
         func moved(_ t: Double) -> Double { max(0, t - shift) }
         return RenderedMessage(

@@ -1,4 +1,5 @@
 import Foundation
+import VoiceMedia
 import VoiceText
 
 /// The one owner of espeak-ng in this process. espeak-ng crashes when two threads
@@ -32,6 +33,10 @@ public actor SpeechSynthesizer {
     public nonisolated func render(_ plan: SpeechPlan, options: VoiceOptions = .init()) async throws -> RenderedSpeech {
         let rate = try await started()
         let engine = self.engine
+        return try await BlockingWork.run { try Self.render(plan, options: options, engine: engine, rate: rate) }
+    }
+
+    private static func render(_ plan: SpeechPlan, options: VoiceOptions, engine: EspeakEngine, rate: Int) throws -> RenderedSpeech {
         var out: [Float] = []
         var segments: [TimedSegment] = []
         var items: [TimedItem] = []
@@ -39,7 +44,7 @@ public actor SpeechSynthesizer {
         func silence(_ seconds: Double) { out.append(contentsOf: repeatElement(0, count: Int((seconds * Double(rate)).rounded()))) }
 
         for (index, segment) in plan.segments.enumerated() {
-            if index > 0, case .words = items.last?.kind { silence(Self.segmentGap) }
+            if index > 0, case .words = items.last?.kind { silence(segmentGap) }
             let start = now()
             let voice = options.voiceName(for: segment.language)
             var lastWasWords = false
@@ -48,11 +53,11 @@ public actor SpeechSynthesizer {
                 case let .words(text):
                     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                     guard !trimmed.isEmpty else { continue }
-                    if lastWasWords { silence(Self.joinGap) }
+                    if lastWasWords { silence(joinGap) }
                     let pcm = try engine.synthesise(ssml: "<speak>\(SSML.escape(trimmed))</speak>", voice: voice,
                                                     rate: options.rate, pitch: options.pitch, range: options.pitchRange)
                     let t0 = now()
-                    Self.appendTrimmed(pcm, sampleRate: rate, to: &out)
+                    appendTrimmed(pcm, sampleRate: rate, to: &out)
                     items.append(TimedItem(kind: .words, text: trimmed, segment: index, start: t0, end: now()))
                     lastWasWords = true
                 case let .pause(ms):

@@ -83,7 +83,7 @@ enum CampaignInput {
             let script = text.normalizer(language: lang?.lowercased()).script(for: message)
             _ = try await MessageRenderer(profile: profile, voice: voice).render(script.plan, to: out)
         case let .audio(path):
-            _ = try Converter(profile: profile).convert(input: path, output: out)
+            _ = try await BlockingWork.run { try Converter(profile: profile).convert(input: path, output: out) }
         }
         return out
     }

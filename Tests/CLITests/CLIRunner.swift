@@ -1,7 +1,8 @@
 import Foundation
+import VoiceMedia
 
 /// Runs the real `voiceprep` binary built next to the test bundle.
-struct CLIResult {
+struct CLIResult: Sendable {
     var status: Int32
     var stdout: String
     var stderr: String
@@ -29,8 +30,14 @@ enum CLI {
 
     static var samples: String { packageRoot.appendingPathComponent("Samples").path }
 
+    /// Waits for the child off the cooperative pool: a blocking wait there would stall
+    /// every other test in this process, the in-process HTTP sandboxes included.
     @discardableResult
-    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:]) throws -> CLIResult {
+    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:]) async throws -> CLIResult {
+        try await BlockingWork.run { try runBlocking(args, stdin: stdin, cwd: cwd, env: env) }
+    }
+
+    static func runBlocking(_ args: [String], stdin: String?, cwd: String?, env: [String: String]) throws -> CLIResult {
         let p = Process()
         p.executableURL = binary
         p.arguments = args

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VoiceMedia
 @testable import VoiceUpload
 
 /// Runs the built `voiceprep` against an in-process sandbox (skipped when the binary
@@ -11,7 +12,7 @@ enum Voiceprep {
         return candidates.map { $0.appendingPathComponent("voiceprep").path }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -21,14 +22,8 @@ enum Voiceprep {
     /// Off the cooperative pool: a blocking wait there would starve the in-process
     /// sandbox the child is talking to (two cores, two cooperative threads).
     static func run(_ args: [String], env: [String: String]) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result2 { try runBlocking(args, env: env) })
-            }
-        }
+        try await BlockingWork.run { try runBlocking(args, env: env) }
     }
-
-    typealias Result2 = Swift.Result<Result, Error>
 
     static func runBlocking(_ args: [String], env: [String: String]) throws -> Result {
         let p = Process()

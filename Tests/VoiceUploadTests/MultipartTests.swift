@@ -59,7 +59,7 @@ struct VoiceForm: Decodable {
             var request = HTTPClientRequestBuilder.post(sb.baseURL + "/api/voice.php", contentType: form.contentType)
             let bytes = form.body
             request.body = .stream(AsyncStreamOf(bytes), length: .unknown)
-            let reply = try await HTTPTransport.sharedClient.execute(request, timeout: .seconds(5))
+            let reply = try await HTTPTransport.sharedClient.execute(request, timeout: .seconds(20))
             let body = String(buffer: try await reply.body.collect(upTo: 1 << 16))
             #expect(body == #"{"errors":["No sound file"]}"#)
             #expect(await sb.state.lastUpload?.chunked == true)
