@@ -81,7 +81,11 @@ static inline void __attribute__((noreturn)) voiceprep_grandchild(int out, const
     voiceprep_child_fd = out;
     uint32_t magic = VOICEPREP_MAGIC;
     if (voiceprep_write_all(out, &magic, sizeof magic) != 0) _exit(0);
-    espeak_ERROR rc = espeak_Synth(text, size, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakSSML, NULL, NULL);
+    // Plain text, not SSML: espeak-ng 1.51 reloads the voice and its dictionary (2 MB for
+    // Russian) at the start of every SSML utterance, which cost more than the synthesis of a
+    // short run; the samples of the speech are the same. Pauses are exact silence added by
+    // the caller, so no markup is needed.
+    espeak_ERROR rc = espeak_Synth(text, size, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL);
     voiceprep_reply(out, rc == EE_OK ? 0 : VOICEPREP_SYNTH_FAILED, 0);
     _exit(0);
 }
@@ -238,7 +242,7 @@ static inline int voiceprep_zygote_start(const char *voice, int rate, int pitch,
     return job.status;
 }
 
-/// Synthesises `text` (UTF-8, SSML allowed) in a grandchild of the zygote behind `sock`. Returns
+/// Synthesises `text` (UTF-8, plain text) in a grandchild of the zygote behind `sock`. Returns
 /// the number of 16-bit samples stored in a malloc'd buffer at *out (the caller frees it), or a
 /// negative code. Safe to call from several threads at once on one socket.
 static inline long voiceprep_zygote_synth(int sock, const char *text, short **out) {

@@ -60,15 +60,14 @@ public struct Converter: Sendable {
 
         let renderer = Renderer(spool: spool, range: range, total: total, sampleRate: p.sampleRate, parallel: total >= parallelAbove)
         var steering = LevelSteering(profile: p, loudness: prepared.loudness, truePeak: prepared.truePeak, samplePeak: prepared.samplePeak)
-        if steering.levels.ceiling != nil {
-            // The limiter's loss of loudness cannot be known without rendering through it.
-            try steering.observe(renderer.measure(gain: steering.levels.gain, ceiling: steering.levels.ceiling))
-        }
+        // The limiter's loss of loudness is predicted from the prepared signal's windows;
+        // the written file is measured anyway and shows whether the prediction held.
+        steering.aim(LimiterModel(windows: prepared.windows, sampleRate: p.sampleRate))
 
         let out = try AtomicOutput(destination: output)
         do {
             // The written samples are measured anyway (validation), so the levels steering
-            // predicted are checked there. A miss is corrected and written again; a second
+            // aimed at are checked there. A miss is corrected and written again; a second
             // miss is settled by measuring passes first.
             var check = try write(renderer, levels: steering.levels, to: out.temporary)
             for attempt in 0..<3 {

@@ -22,9 +22,14 @@ struct PeakLimiter {
     private var n = 0
     private var env = 1.0
 
-    init(ceiling: Float, sampleRate: Int, lookaheadSeconds: Double = 0.005, releaseSeconds: Double = 0.08) {
+    static let lookaheadSeconds = 0.005
+    static let releaseSeconds = 0.08
+
+    static func lookahead(sampleRate: Int) -> Int { max(1, Int((lookaheadSeconds * Double(sampleRate)).rounded())) }
+
+    init(ceiling: Float, sampleRate: Int, releaseSeconds: Double = PeakLimiter.releaseSeconds) {
         self.ceiling = ceiling
-        lookahead = max(1, Int((lookaheadSeconds * Double(sampleRate)).rounded()))
+        lookahead = Self.lookahead(sampleRate: sampleRate)
         releaseCoeff = 1 - exp(-1 / (releaseSeconds * Double(sampleRate)))
         delay = [Float](repeating: 0, count: lookahead)
         envRing = [Double](repeating: 1, count: lookahead)

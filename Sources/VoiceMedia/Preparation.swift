@@ -15,6 +15,8 @@ struct Preparation {
     let truePeak: Double
     /// Highest absolute sample of the resampled signal, dBFS.
     let samplePeak: Double
+    /// Peak and power per limiter look-ahead, for `LimiterModel`.
+    let windows: WindowLevels
 
     static func run(source: SignalSource, outputRate: Int, parallelAbove: Int, blockFrames: Int = 16_384) throws -> Preparation {
         let spool = SampleSpool()
@@ -22,6 +24,7 @@ struct Preparation {
         let frameLength = max(1, Int(Double(outputRate) * Analyzer.frameSeconds))
         let meter = try LoudnessMeter(channels: 1, sampleRate: outputRate)
         var power = FramePower(frameLength: frameLength)
+        var windows = WindowLevels(length: PeakLimiter.lookahead(sampleRate: outputRate))
         var dc = DCBlocker(sampleRate: outputRate)
         var filtered = [Float]()
         func take(_ input: UnsafeBufferPointer<Float>) throws {
@@ -34,6 +37,7 @@ struct Preparation {
                 try spool.append(done)
                 meter.add(done, frames: done.count)
                 power.add(done)
+                windows.add(done)
             }
         }
         var bad = 0
@@ -53,8 +57,9 @@ struct Preparation {
             if let resampler { try resampler.process(block, sink: take) } else { try take(block) }
         })
         if let resampler { try resampler.process(UnsafeBufferPointer(start: nil, count: 0), sink: take) }
+        windows.finish()
         return Preparation(spool: spool, nonFinite: bad, frameLength: frameLength, framePower: power.finish(),
-                           loudness: meter.integrated, truePeak: meter.truePeak, samplePeak: power.peakDB)
+                           loudness: meter.integrated, truePeak: meter.truePeak, samplePeak: power.peakDB, windows: windows)
     }
 }
 

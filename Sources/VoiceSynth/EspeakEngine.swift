@@ -28,23 +28,23 @@ final class EspeakEngine: @unchecked Sendable {
         initialised = true
     }
 
-    /// Synthesises SSML text and returns 16-bit samples at `sampleRate`.
-    func synthesise(ssml: String, voice: String, rate: Int, pitch: Int, range: Int) throws(SynthError) -> [Int16] {
-        let key = "\(voice)|\(rate)|\(pitch)|\(range)|\(ssml)"
+    /// Synthesises plain UTF-8 text and returns 16-bit samples at `sampleRate`.
+    func synthesise(text: String, voice: String, rate: Int, pitch: Int, range: Int) throws(SynthError) -> [Int16] {
+        let key = "\(voice)|\(rate)|\(pitch)|\(range)|\(text)"
         if let hit = cache[key] { return hit }
-        let samples = try synthesiseUncached(ssml: ssml, voice: voice, rate: rate, pitch: pitch, range: range)
+        let samples = try synthesiseUncached(text: text, voice: voice, rate: rate, pitch: pitch, range: range)
         cache[key] = samples
         return samples
     }
 
     /// Renders in a fresh grandchild of the voice's zygote, which starts from the state the
     /// zygote had right after setting the voice: the same text gives the same samples on every call.
-    func synthesiseUncached(ssml: String, voice: String, rate: Int, pitch: Int, range: Int) throws(SynthError) -> [Int16] {
+    func synthesiseUncached(text: String, voice: String, rate: Int, pitch: Int, range: Int) throws(SynthError) -> [Int16] {
         let key = ZygotePool.Key(voice: voice, rate: rate, pitch: pitch, range: range)
         let zygote = try zygotes.zygote(for: key)
-        if let samples = try zygote.synthesise(ssml) { return samples }
+        if let samples = try zygote.synthesise(text) { return samples }
         // Killed since it last answered (OOM killer, an operator): replaced once, the render retried.
-        if let samples = try zygotes.zygote(for: key, replacing: zygote).synthesise(ssml) { return samples }
+        if let samples = try zygotes.zygote(for: key, replacing: zygote).synthesise(text) { return samples }
         throw SynthError.synthesisFailed("the espeak-ng process crashed")
     }
 }

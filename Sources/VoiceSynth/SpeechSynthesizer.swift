@@ -54,7 +54,7 @@ public actor SpeechSynthesizer {
                     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                     guard !trimmed.isEmpty else { continue }
                     if lastWasWords { silence(joinGap) }
-                    let pcm = try engine.synthesise(ssml: "<speak>\(SSML.escape(trimmed))</speak>", voice: voice,
+                    let pcm = try engine.synthesise(text: trimmed, voice: voice,
                                                     rate: options.rate, pitch: options.pitch, range: options.pitchRange)
                     let t0 = now()
                     appendTrimmed(pcm, sampleRate: rate, to: &out)

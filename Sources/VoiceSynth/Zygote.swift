@@ -25,15 +25,15 @@ final class Zygote: Sendable {
     deinit { close(socket) }
 
     /// The samples, or nil when the zygote is gone.
-    func synthesise(_ ssml: String) throws(SynthError) -> [Int16]? {
+    func synthesise(_ text: String) throws(SynthError) -> [Int16]? {
         var raw: UnsafeMutablePointer<Int16>?
-        let n = voiceprep_zygote_synth(socket, ssml, &raw)
+        let n = voiceprep_zygote_synth(socket, text, &raw)
         let error = errno
         defer { free(raw) }
         switch n {
         case VOICEPREP_ZYGOTE_GONE: return nil
         case VOICEPREP_TOO_LONG:
-            throw .synthesisFailed("a word run is longer than \(VOICEPREP_MAX_TEXT / 1024) KiB of SSML; split the text")
+            throw .synthesisFailed("a word run is longer than \(VOICEPREP_MAX_TEXT / 1024) KiB of text; split the text")
         case VOICEPREP_SYNTH_FAILED: throw .synthesisFailed("espeak_Synth rejected the text")
         case VOICEPREP_CRASHED: throw .synthesisFailed("the espeak-ng process crashed")
         case ..<0: throw .synthesisFailed("cannot start a synthesis process: \(String(cString: strerror(error)))")

@@ -111,8 +111,8 @@ func silentRuns(_ s: [Float], rate: Int, threshold: Float = 0.003, minimum: Doub
     @Test func uncachedRendersAreIdentical() throws {
         let engine = EspeakEngine()
         try engine.start()
-        let a = try engine.synthesiseUncached(ssml: "<speak>Ваш код чотири вісім</speak>", voice: "uk", rate: 160, pitch: 50, range: 50)
-        let b = try engine.synthesiseUncached(ssml: "<speak>Ваш код чотири вісім</speak>", voice: "uk", rate: 160, pitch: 50, range: 50)
+        let a = try engine.synthesiseUncached(text: "Ваш код чотири вісім", voice: "uk", rate: 160, pitch: 50, range: 50)
+        let b = try engine.synthesiseUncached(text: "Ваш код чотири вісім", voice: "uk", rate: 160, pitch: 50, range: 50)
         #expect(a.count > 5000)
         #expect(a.elementsEqual(b))
     }

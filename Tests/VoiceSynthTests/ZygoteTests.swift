@@ -4,12 +4,12 @@ import Testing
 
 /// The zygotes behind `EspeakEngine.synthesiseUncached`: replacement, concurrency, limits.
 @Suite struct ZygoteTests {
-    static let runs: [(voice: String, rate: Int, ssml: String)] = [
-        ("uk", 160, "<speak>Ваш код чотири вісім</speak>"),
-        ("ru", 160, "<speak>Ваш код четыре восемь</speak>"),
-        ("en-us", 160, "<speak>Your code is four eight</speak>"),
-        ("uk", 140, "<speak>два один</speak>"),
-        ("ru", 140, "<speak>два один</speak>"),
+    static let runs: [(voice: String, rate: Int, text: String)] = [
+        ("uk", 160, "Ваш код чотири вісім"),
+        ("ru", 160, "Ваш код четыре восемь"),
+        ("en-us", 160, "Your code is four eight"),
+        ("uk", 140, "два один"),
+        ("ru", 140, "два один"),
     ]
 
     static func started() throws -> EspeakEngine {
@@ -20,7 +20,7 @@ import Testing
 
     static func render(_ engine: EspeakEngine, _ i: Int) throws -> [Int16] {
         let run = runs[i % runs.count]
-        return try engine.synthesiseUncached(ssml: run.ssml, voice: run.voice, rate: run.rate, pitch: 50, range: 50)
+        return try engine.synthesiseUncached(text: run.text, voice: run.voice, rate: run.rate, pitch: 50, range: 50)
     }
 
     /// Runs a render that blocks until the test acts on its own thread, not on a pool thread.
@@ -84,9 +84,9 @@ import Testing
 
     @Test func anOverlongRunIsRefusedWithAClearError() throws {
         let engine = try Self.started()
-        let text = "<speak>" + String(repeating: "один ", count: 20_000) + "</speak>"
-        #expect(throws: SynthError.synthesisFailed("a word run is longer than 64 KiB of SSML; split the text")) {
-            try engine.synthesiseUncached(ssml: text, voice: "uk", rate: 160, pitch: 50, range: 50)
+        let text = String(repeating: "один ", count: 20_000)
+        #expect(throws: SynthError.synthesisFailed("a word run is longer than 64 KiB of text; split the text")) {
+            try engine.synthesiseUncached(text: text, voice: "uk", rate: 160, pitch: 50, range: 50)
         }
     }
 
@@ -102,7 +102,7 @@ import Testing
         let engine = try Self.started()
         var pids: [pid_t] = []
         for rate in 150..<(150 + ZygotePool.limit + 2) {
-            _ = try engine.synthesiseUncached(ssml: "<speak>один</speak>", voice: "uk", rate: rate, pitch: 50, range: 50)
+            _ = try engine.synthesiseUncached(text: "один", voice: "uk", rate: rate, pitch: 50, range: 50)
             pids.append(try engine.zygotes.zygote(for: ZygotePool.Key(voice: "uk", rate: rate, pitch: 50, range: 50)).pid)
         }
         // The two least recently used were evicted: closing their socket ends them.
