@@ -33,7 +33,13 @@ final class MemorySource: SignalSource {
         let n = min(frames, available)
         guard n > 0 else { return 0 }
         if buffer.count < n * channels { buffer = [Float](repeating: 0, count: n * channels) }
-        for i in 0..<(n * channels) { buffer[i] = samples[position + i] }
+        let start = position
+        samples.withUnsafeBufferPointer { src in
+            buffer.withUnsafeMutableBufferPointer { dst in
+                guard let s = src.baseAddress, let d = dst.baseAddress else { return }
+                d.update(from: s + start, count: n * channels)
+            }
+        }
         position += n * channels
         return n
     }

@@ -79,8 +79,14 @@ public actor SpeechSynthesizer {
               let last = pcm.lastIndex(where: { abs(Int32($0)) > Int32(edgeThreshold) }) else { return }
         let margin = Int(edgeMargin * Double(sampleRate))
         let lo = max(0, first - margin), hi = min(pcm.count, last + 1 + margin)
-        out.reserveCapacity(out.count + hi - lo)
-        for i in lo..<hi { out.append(Float(pcm[i]) / 32768) }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: hi - lo))
+        // 1/32768 is exact, so this equals dividing; a loop over raw buffers vectorises.
+        out.withUnsafeMutableBufferPointer { o in
+            pcm.withUnsafeBufferPointer { p in
+                for i in 0..<(hi - lo) { o[start + i] = Float(p[lo + i]) * (1 / 32768) }
+            }
+        }
     }
 
 }
