@@ -13,6 +13,12 @@ struct WindowLevels {
 
     init(length: Int) { self.length = max(1, length) }
 
+    /// Highest absolute sample of everything added (after `finish`), dBFS.
+    var peakDB: Double {
+        let peak = peaks.max() ?? 0
+        return peak > 0 ? 20 * log10(Double(peak)) : -.infinity
+    }
+
     mutating func add(_ block: UnsafeBufferPointer<Float>) {
         var peak = self.peak, acc = self.acc, n = self.n
         for x in block {

@@ -59,7 +59,7 @@ struct Preparation {
         if let resampler { try resampler.process(UnsafeBufferPointer(start: nil, count: 0), sink: take) }
         windows.finish()
         return Preparation(spool: spool, nonFinite: bad, frameLength: frameLength, framePower: power.finish(),
-                           loudness: meter.integrated, truePeak: meter.truePeak, samplePeak: power.peakDB, windows: windows)
+                           loudness: meter.integrated, truePeak: meter.truePeak, samplePeak: windows.peakDB, windows: windows)
     }
 }
 
@@ -69,23 +69,18 @@ struct FramePower {
     private var out: [Float] = []
     private var acc = 0.0
     private var n = 0
-    private var peak: Float = 0
-
-    var peakDB: Double { peak > 0 ? 20 * log10(Double(peak)) : -.infinity }
 
     init(frameLength: Int) { self.frameLength = frameLength }
 
     mutating func add(_ block: UnsafeBufferPointer<Float>) {
-        var acc = self.acc, n = self.n, peak = self.peak
+        var acc = self.acc, n = self.n
         for x in block {
-            peak = max(peak, abs(x))
             acc += Double(x) * Double(x)
             n += 1
             if n == frameLength { out.append(Float(acc / Double(n))); acc = 0; n = 0 }
         }
         self.acc = acc
         self.n = n
-        self.peak = peak
     }
 
     mutating func finish() -> [Float] {
